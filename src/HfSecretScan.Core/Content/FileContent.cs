@@ -1,0 +1,36 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace HfSecretScan.Content;
+
+/// <summary>A file read with positional reads on one handle: no stream, no seeking state.</summary>
+public sealed class FileContent : IScanContent, IDisposable
+{
+    private readonly SafeFileHandle _handle;
+
+    private FileContent(SafeFileHandle handle) => _handle = handle;
+
+    /// <summary>Opens <paramref name="path"/> for reading, sharing it with writers and deleters.</summary>
+    public static FileContent Open(string path) =>
+        new(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.None));
+
+    /// <inheritdoc />
+    public int Read(long offset, Span<byte> buffer)
+    {
+        int total = 0;
+        while (total < buffer.Length)
+        {
+            int read = RandomAccess.Read(_handle, buffer[total..], offset + total);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _handle.Dispose();
+}

@@ -1,0 +1,195 @@
+using System.Buffers;
+
+namespace HfSecretScan.Detection;
+
+/// <summary>
+/// Finds tokens in raw bytes: a vectorized search for each rule's prefix, then validation of each
+/// candidate in place. No regular expressions, no decoding, no allocation unless a token is found.
+/// </summary>
+public static class TokenMatcher
+{
+    private static readonly SearchValues<byte> AlphanumericBytes =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"u8);
+
+    /// <summary>
+    /// Bytes of context a window must keep before its first candidate so that boundary checks
+    /// (a preceding word character, an escaping backslash run) see what they need.
+    /// </summary>
+    public const int LookbehindBytes = 32;
+
+    /// <summary>
+    /// Bytes a window must hold after a candidate's first byte to decide it: the longest token in
+    /// UTF-16 plus the following character.
+    /// </summary>
+    public static int LookaheadBytes { get; } = (TokenRules.MaxLength + 1) * 2;
+
+    /// <summary>
+    /// Appends to <paramref name="output"/> every token of every rule, in <paramref name="form"/>,
+    /// whose first byte lies in <c>window[from..limit)</c>.
+    /// </summary>
+    /// <param name="window">Bytes to search.</param>
+    /// <param name="windowOffset">Offset of <c>window[0]</c> in the content; 0 means the window starts the content.</param>
+    /// <param name="from">First candidate start to consider, relative to the window.</param>
+    /// <param name="limit">Candidate starts at or past this index are left to the next window.</param>
+    /// <param name="form">Byte layout to search for.</param>
+    /// <param name="alignment">For UTF-16 text, the parity (0 or 1) that token offsets must have in the content; -1 for any.</param>
+    /// <param name="output">Receives the tokens, ordered by rule then offset.</param>
+    public static void Find(
+        ReadOnlySpan<byte> window,
+        long windowOffset,
+        int from,
+        int limit,
+        ByteForm form,
+        int alignment,
+        List<RawToken> output)
+    {
+        foreach (var rule in TokenRules.All)
+        {
+            FindRule(rule, window, windowOffset, from, limit, form, alignment, output);
+        }
+    }
+
+    /// <summary>Finds the tokens in a whole buffer (a convenience for small, complete contents).</summary>
+    public static List<RawToken> FindAll(ReadOnlySpan<byte> content, ByteForm form)
+    {
+        var output = new List<RawToken>();
+        Find(content, 0, 0, content.Length, form, -1, output);
+        output.Sort(static (a, b) => a.Offset.CompareTo(b.Offset));
+        return output;
+    }
+
+    private static void FindRule(
+        TokenRule rule,
+        ReadOnlySpan<byte> window,
+        long windowOffset,
+        int from,
+        int limit,
+        ByteForm form,
+        int alignment,
+        List<RawToken> output)
+    {
+        ReadOnlySpan<byte> prefix = rule.PrefixIn(form);
+        int searchEnd = Math.Min(window.Length, limit - 1 + prefix.Length);
+        int position = from;
+        while (position + prefix.Length <= searchEnd)
+        {
+            int index = window[position..searchEnd].IndexOf(prefix);
+            if (index < 0)
+            {
+                return;
+            }
+
+            int start = position + index;
+            position = start + 1;
+            if (alignment >= 0 && ((windowOffset + start) & 1) != alignment)
+            {
+                continue;
+            }
+
+            if (TryValidate(rule, window, start, form, out string? token))
+            {
+                output.Add(new RawToken(rule, windowOffset + start, form, token));
+                position = start + (rule.Length * form.UnitSize());
+            }
+        }
+    }
+
+    private static bool TryValidate(TokenRule rule, ReadOnlySpan<byte> window, int start, ByteForm form, out string token)
+    {
+        token = string.Empty;
+        int unit = form.UnitSize();
+        if (!IsLeftBoundary(window, start, form))
+        {
+            return false;
+        }
+
+        int bodyStart = start + (rule.Prefix.Length * unit);
+        int bodyEnd = bodyStart + (rule.BodyLength * unit);
+        if (bodyEnd > window.Length)
+        {
+            return false;
+        }
+
+        Span<char> text = stackalloc char[rule.Length];
+        rule.Prefix.CopyTo(text);
+        Span<char> body = text[rule.Prefix.Length..];
+        if (form == ByteForm.Ascii)
+        {
+            var bodyBytes = window[bodyStart..bodyEnd];
+            if (bodyBytes.IndexOfAnyExcept(AlphanumericBytes) >= 0)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < body.Length; i++)
+            {
+                body[i] = (char)bodyBytes[i];
+            }
+        }
+        else
+        {
+            for (int i = 0; i < body.Length; i++)
+            {
+                int c = form.AsciiAt(window, bodyStart + (i * unit));
+                if (c < 0 || !char.IsAsciiLetterOrDigit((char)c))
+                {
+                    return false;
+                }
+
+                body[i] = (char)c;
+            }
+        }
+
+        int following = form.AsciiAt(window, bodyEnd);
+        if (following >= 0 && IsWordChar(following))
+        {
+            return false;
+        }
+
+        if (PlaceholderFilter.IsPlaceholder(body))
+        {
+            return false;
+        }
+
+        token = new string(text);
+        return true;
+    }
+
+    /// <summary>
+    /// The prefix must not continue an identifier, except that a backslash escape such as
+    /// <c>\n</c> or <c>\t</c> in JSON, notebooks and logs ends the previous token.
+    /// </summary>
+    private static bool IsLeftBoundary(ReadOnlySpan<byte> window, int start, ByteForm form)
+    {
+        int unit = form.UnitSize();
+        int before = start - unit;
+        if (before < 0)
+        {
+            // Windows keep LookbehindBytes of context, so only the start of content gets here.
+            return true;
+        }
+
+        int c = form.AsciiAt(window, before);
+        if (c < 0 || !IsWordChar(c))
+        {
+            return true;
+        }
+
+        if (!IsEscapeLetter(c))
+        {
+            return false;
+        }
+
+        int backslashes = 0;
+        for (int i = before - unit; i >= 0 && form.AsciiAt(window, i) == '\\'; i -= unit)
+        {
+            backslashes++;
+        }
+
+        return (backslashes & 1) == 1;
+    }
+
+    private static bool IsWordChar(int c) => c == '_' || char.IsAsciiLetterOrDigit((char)c);
+
+    private static bool IsEscapeLetter(int c) => c is 'n' or 'r' or 't' or 'b' or 'f' or 'v' or '0' or 'e' or 'a';
+}

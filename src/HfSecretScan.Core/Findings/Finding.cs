@@ -1,0 +1,47 @@
+using HfSecretScan.Detection;
+
+namespace HfSecretScan.Findings;
+
+/// <summary>A token found somewhere, located and redacted, ready for reports.</summary>
+public sealed record Finding
+{
+    /// <summary>The rule the token satisfies.</summary>
+    public required TokenRule Rule { get; init; }
+
+    /// <summary>The token, which prints redacted.</summary>
+    public required Secret Secret { get; init; }
+
+    /// <summary>Path for display: relative with forward slashes where possible; <c>-</c> for standard input.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>1-based line in text content; null in binary content.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>1-based column in UTF-16 code units of the decoded line; null in binary content.</summary>
+    public int? Column { get; init; }
+
+    /// <summary>Byte offset of the token's first byte in the content.</summary>
+    public long ByteOffset { get; init; }
+
+    /// <summary>How the token was laid out in bytes.</summary>
+    public ByteForm Form { get; init; }
+
+    /// <summary>Set when the content came from git history.</summary>
+    public CommitOrigin? Commit { get; init; }
+
+    /// <summary>Whether the finding has a line and column (text) or only a byte offset (binary).</summary>
+    public bool IsTextual => Line is not null;
+
+    /// <summary>Sort key used by every reporter: path, then position.</summary>
+    public static int Compare(Finding a, Finding b)
+    {
+        int c = string.CompareOrdinal(a.Path, b.Path);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Commit?.CommitId ?? a.Commit?.ObjectId, b.Commit?.CommitId ?? b.Commit?.ObjectId);
+        return c != 0 ? c : a.ByteOffset.CompareTo(b.ByteOffset);
+    }
+}

@@ -1,0 +1,6 @@
+namespace HfSecretScan.Findings;
+
+/// <summary>Something that could not be scanned, and why. Any problem makes the scan incomplete.</summary>
+/// <param name="Path">The file, object or setting concerned.</param>
+/// <param name="Message">What went wrong, in words a user can act on.</param>
+public sealed record ScanProblem(string Path, string Message);

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using HfSecretScan.Detection;
+
+namespace HfSecretScan.Findings;
+
+/// <summary>
+/// A token's text, kept out of every report: <see cref="ToString"/> redacts, reports use
+/// <see cref="Redacted"/> and <see cref="Fingerprint"/>, and only verification and revocation
+/// call <see cref="Reveal"/>.
+/// </summary>
+public sealed class Secret : IEquatable<Secret>
+{
+    /// <summary>Characters of the body shown after the prefix in redacted form.</summary>
+    public const int VisibleBodyCharacters = 4;
+
+    private readonly string _value;
+    private string? _fingerprint;
+
+    /// <summary>Wraps the token text <paramref name="value"/> matched by <paramref name="rule"/>.</summary>
+    public Secret(TokenRule rule, string value)
+    {
+        Rule = rule;
+        _value = value;
+    }
+
+    /// <summary>The rule the token satisfies.</summary>
+    public TokenRule Rule { get; }
+
+    /// <summary>The prefix, the first characters of the body and an ellipsis, e.g. <c>hf_AbCd…</c>.</summary>
+    public string Redacted => Redact(Rule, _value);
+
+    /// <summary>Lower-case hex SHA-256 of the token: stable when lines move, what baselines store.</summary>
+    public string Fingerprint => _fingerprint ??= Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(_value)));
+
+    /// <summary>
+    /// Redacts <paramref name="value"/> as <paramref name="rule"/>'s prefix, the first
+    /// <see cref="VisibleBodyCharacters"/> of the body and an ellipsis.
+    /// </summary>
+    public static string Redact(TokenRule rule, string value)
+    {
+        int visible = Math.Min(value.Length, rule.Prefix.Length + VisibleBodyCharacters);
+        return string.Concat(value.AsSpan(0, visible), "…");
+    }
+
+    /// <summary>The whole token. Only for sending it to Hugging Face (verification, revocation).</summary>
+    public string Reveal() => _value;
+
+    /// <inheritdoc />
+    public bool Equals(Secret? other) => other is not null && string.Equals(_value, other._value, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as Secret);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_value);
+
+    /// <summary>The redacted form; never the token.</summary>
+    public override string ToString() => Redacted;
+}

@@ -1,0 +1,41 @@
+using HfSecretScan.Detection;
+using HfSecretScan.Findings;
+
+namespace HfSecretScan.Reporting;
+
+/// <summary>The words every format uses for a finding, so they say the same thing.</summary>
+public static class FindingText
+{
+    /// <summary>Where the finding is, as <c>path:line:column</c>, <c>path:@offset</c> for binary content, prefixed with the commit for history.</summary>
+    public static string Location(Finding finding)
+    {
+        string position = finding.IsTextual ? $"{finding.Path}:{finding.Line}:{finding.Column}" : $"{finding.Path}:@{finding.ByteOffset}";
+        if (finding.Commit is not { } commit)
+        {
+            return position;
+        }
+
+        return commit.CommitId is { } id ? $"{id[..Math.Min(12, id.Length)]}:{position}" : $"{commit.ObjectId[..Math.Min(12, commit.ObjectId.Length)]} (unreachable):{position}";
+    }
+
+    /// <summary>One sentence naming the token and how it was stored.</summary>
+    public static string Message(Finding finding)
+    {
+        string form = finding.Form switch
+        {
+            ByteForm.Utf16LE when !finding.IsTextual => " (UTF-16LE, in binary content)",
+            ByteForm.Ascii when !finding.IsTextual => " (in binary content)",
+            _ => string.Empty,
+        };
+        return $"{finding.Rule.Name} {finding.Secret.Redacted}{form}";
+    }
+
+    /// <summary>Human-readable size.</summary>
+    public static string Bytes(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KiB",
+        < 1024L * 1024 * 1024 => $"{bytes / (1024.0 * 1024):0.#} MiB",
+        _ => $"{bytes / (1024.0 * 1024 * 1024):0.##} GiB",
+    };
+}

@@ -1,0 +1,32 @@
+using HfSecretScan.Findings;
+
+namespace HfSecretScan.Reporting;
+
+/// <summary>Writes a scan report in one format.</summary>
+public interface IReporter
+{
+    /// <summary>Writes <paramref name="report"/> to <paramref name="writer"/>.</summary>
+    void Write(ScanReport report, ReportContext context, TextWriter writer);
+}
+
+/// <summary>What a report needs besides the findings.</summary>
+/// <param name="ProjectRoot">Folder that finding paths are relative to; null when they are not (standard input).</param>
+/// <param name="ToolVersion">Version of hf-scan writing the report.</param>
+/// <param name="UseColor">Whether ANSI colours may be used (a terminal, and NO_COLOR unset).</param>
+public sealed record ReportContext(string? ProjectRoot, string ToolVersion, bool UseColor = false);
+
+/// <summary>The report formats, by name.</summary>
+public static class Reporters
+{
+    /// <summary>Format names accepted by <c>--format</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["text", "json", "sarif"];
+
+    /// <summary>The reporter for <paramref name="format"/>.</summary>
+    public static IReporter ForFormat(string format) => format switch
+    {
+        "text" => new TextReporter(),
+        "json" => new JsonReporter(),
+        "sarif" => new SarifReporter(),
+        _ => throw new ArgumentException($"Unknown format '{format}'; expected one of: {string.Join(", ", Names)}.", nameof(format)),
+    };
+}

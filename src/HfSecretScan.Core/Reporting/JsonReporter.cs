@@ -1,0 +1,122 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using HfSecretScan.Findings;
+
+namespace HfSecretScan.Reporting;
+
+/// <summary>
+/// The JSON report, schema version 1 (documented in the README): findings with the same facts as
+/// SARIF, problems, skipped entries and a summary. Never the secret.
+/// </summary>
+public sealed class JsonReporter : IReporter
+{
+    /// <summary>Schema version written in the <c>version</c> property.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <inheritdoc />
+    public void Write(ScanReport report, ReportContext context, TextWriter writer)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", SchemaVersion);
+            json.WriteStartObject("tool");
+            json.WriteString("name", "hf-scan");
+            json.WriteString("version", context.ToolVersion);
+            json.WriteEndObject();
+            if (context.ProjectRoot is not null)
+            {
+                json.WriteString("root", context.ProjectRoot);
+            }
+
+            json.WriteStartArray("findings");
+            foreach (var finding in report.Findings)
+            {
+                WriteFinding(json, finding);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("problems");
+            foreach (var problem in report.Problems)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", problem.Path);
+                json.WriteString("message", problem.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("skipped");
+            foreach (var skipped in report.Skipped)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", skipped.Path);
+                json.WriteString("reason", skipped.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartObject("summary");
+            json.WriteNumber("findings", report.Findings.Count);
+            json.WriteNumber("itemsScanned", report.ItemsScanned);
+            json.WriteNumber("bytesScanned", report.BytesScanned);
+            json.WriteNumber("suppressedByComment", report.SuppressedByComment);
+            json.WriteNumber("suppressedByBaseline", report.SuppressedByBaseline);
+            json.WriteNumber("problems", report.Problems.Count);
+            json.WriteBoolean("complete", report.IsComplete);
+            json.WriteNumber("elapsedSeconds", Math.Round(report.Elapsed.TotalSeconds, 3));
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.Rule.Id);
+        json.WriteString("code", finding.Rule.Code);
+        json.WriteString("path", finding.Path);
+        if (finding.IsTextual)
+        {
+            json.WriteNumber("line", finding.Line!.Value);
+            json.WriteNumber("column", finding.Column!.Value);
+        }
+        else
+        {
+            json.WriteNull("line");
+            json.WriteNull("column");
+        }
+
+        json.WriteNumber("byteOffset", finding.ByteOffset);
+        json.WriteString("encoding", finding.Form switch
+        {
+            Detection.ByteForm.Utf16LE => "utf-16le",
+            Detection.ByteForm.Utf16BE => "utf-16be",
+            _ => "ascii",
+        });
+        json.WriteBoolean("binary", !finding.IsTextual);
+        json.WriteString("redacted", finding.Secret.Redacted);
+        json.WriteString("fingerprint", finding.Secret.Fingerprint);
+        if (finding.Commit is { } commit)
+        {
+            json.WriteStartObject("commit");
+            json.WriteString("id", commit.CommitId);
+            json.WriteString("objectId", commit.ObjectId);
+            json.WriteString("author", commit.Author);
+            if (commit.Date is { } date)
+            {
+                json.WriteString("date", date);
+            }
+
+            json.WriteNumber("commitCount", commit.CommitCount);
+            json.WriteBoolean("unreachable", commit.Unreachable);
+            json.WriteEndObject();
+        }
+
+        json.WriteString("remediation", Remediation.For(finding));
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,213 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using HfSecretScan.Detection;
+using HfSecretScan.Findings;
+
+namespace HfSecretScan.Reporting;
+
+/// <summary>
+/// SARIF 2.1.0 as GitHub code scanning reads it: rules with help, results with a physical
+/// location relative to the project root, and the token's SHA-256 as partial fingerprint.
+/// </summary>
+public sealed class SarifReporter : IReporter
+{
+    /// <summary>Key of the fingerprint in <c>partialFingerprints</c>.</summary>
+    public const string FingerprintKey = "hfTokenSha256/v1";
+
+    /// <summary>The <c>uriBaseId</c> that result paths are relative to.</summary>
+    public const string RootBaseId = "PROJECTROOT";
+
+    /// <inheritdoc />
+    public void Write(ScanReport report, ReportContext context, TextWriter writer)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            json.WriteString("version", "2.1.0");
+            json.WriteStartArray("runs");
+            json.WriteStartObject();
+            WriteTool(json, context);
+            if (context.ProjectRoot is not null)
+            {
+                json.WriteStartObject("originalUriBaseIds");
+                json.WriteStartObject(RootBaseId);
+                json.WriteString("uri", new Uri(Path.TrimEndingDirectorySeparator(context.ProjectRoot) + Path.DirectorySeparatorChar).AbsoluteUri);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteStartArray("results");
+            foreach (var finding in report.Findings)
+            {
+                WriteResult(json, finding, context);
+            }
+
+            json.WriteEndArray();
+            WriteInvocation(json, report);
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        writer.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    private static void WriteTool(Utf8JsonWriter json, ReportContext context)
+    {
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", "hf-scan");
+        json.WriteString("fullName", "HfSecretScan");
+        json.WriteString("semanticVersion", context.ToolVersion.Split('+')[0]);
+        json.WriteString("informationUri", "https://huggingface.co/docs/hub/security-tokens");
+        json.WriteStartArray("rules");
+        foreach (var rule in TokenRules.All)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", rule.Id);
+            json.WriteString("name", string.Concat(rule.Name.Split(' ').Select(w => char.ToUpperInvariant(w[0]) + w[1..])));
+            json.WriteStartObject("shortDescription");
+            json.WriteString("text", rule.Name);
+            json.WriteEndObject();
+            json.WriteStartObject("fullDescription");
+            json.WriteString("text", rule.Description);
+            json.WriteEndObject();
+            json.WriteStartObject("help");
+            json.WriteString("text", Remediation.ForFiles + " " + Remediation.ForHistory);
+            json.WriteString("markdown", $"**{rule.Name}** (`{rule.Prefix}` + {rule.BodyLength} letters and digits).\n\n1. {Remediation.ForFiles}\n2. {Remediation.ForHistory}");
+            json.WriteEndObject();
+            json.WriteStartObject("defaultConfiguration");
+            json.WriteString("level", "error");
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WriteStartArray("tags");
+            json.WriteStringValue("security");
+            json.WriteStringValue("secret");
+            json.WriteStringValue(rule.Code);
+            json.WriteEndArray();
+            json.WriteString("precision", "very-high");
+            json.WriteString("security-severity", "9.0");
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, ReportContext context)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.Rule.Id);
+        json.WriteNumber("ruleIndex", TokenRules.All.ToList().IndexOf(finding.Rule));
+        json.WriteString("level", "error");
+        json.WriteStartObject("message");
+        json.WriteString("text", $"{FindingText.Message(finding)}. {Remediation.For(finding)}");
+        json.WriteEndObject();
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", ArtifactUri(finding.Path));
+        if (context.ProjectRoot is not null && !Path.IsPathRooted(finding.Path))
+        {
+            json.WriteString("uriBaseId", RootBaseId);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("region");
+        if (finding.IsTextual)
+        {
+            json.WriteNumber("startLine", finding.Line!.Value);
+            json.WriteNumber("startColumn", finding.Column!.Value);
+            json.WriteNumber("endLine", finding.Line!.Value);
+            json.WriteNumber("endColumn", finding.Column!.Value + finding.Rule.Length);
+        }
+        else
+        {
+            json.WriteNumber("byteOffset", finding.ByteOffset);
+            json.WriteNumber("byteLength", finding.Rule.Length * (finding.Form == ByteForm.Ascii ? 1 : 2));
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString(FingerprintKey, finding.Secret.Fingerprint);
+        json.WriteEndObject();
+        json.WriteStartObject("properties");
+        json.WriteString("redacted", finding.Secret.Redacted);
+        if (finding.Commit is { } commit)
+        {
+            if (commit.CommitId is not null)
+            {
+                json.WriteString("commit", commit.CommitId);
+            }
+
+            json.WriteString("objectId", commit.ObjectId);
+            if (commit.Author is not null)
+            {
+                json.WriteString("author", commit.Author);
+            }
+
+            if (commit.Date is { } date)
+            {
+                json.WriteString("date", date);
+            }
+
+            json.WriteNumber("commitCount", commit.CommitCount);
+            if (commit.Unreachable)
+            {
+                json.WriteBoolean("unreachable", true);
+            }
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteInvocation(Utf8JsonWriter json, ScanReport report)
+    {
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", report.IsComplete);
+        json.WriteStartArray("toolExecutionNotifications");
+        foreach (var problem in report.Problems)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", "error");
+            json.WriteStartObject("message");
+            json.WriteString("text", problem.Message);
+            json.WriteEndObject();
+            json.WriteStartArray("locations");
+            json.WriteStartObject();
+            json.WriteStartObject("physicalLocation");
+            json.WriteStartObject("artifactLocation");
+            json.WriteString("uri", ArtifactUri(problem.Path));
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+    }
+
+    /// <summary>A relative path as a URI reference: forward slashes, each segment percent-encoded.</summary>
+    public static string ArtifactUri(string path)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return new Uri(path).AbsoluteUri;
+        }
+
+        return string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+    }
+}

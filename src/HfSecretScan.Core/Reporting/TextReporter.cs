@@ -1,0 +1,77 @@
+using System.Globalization;
+using HfSecretScan.Findings;
+
+namespace HfSecretScan.Reporting;
+
+/// <summary>
+/// One line per finding, <c>path:line:column: rule-id: redacted</c>, then what could not be
+/// read, what to do, and a summary. Colour only when the context allows it.
+/// </summary>
+public sealed class TextReporter : IReporter
+{
+    private const string Red = "\u001b[31m";
+    private const string Yellow = "\u001b[33m";
+    private const string Bold = "\u001b[1m";
+    private const string Reset = "\u001b[0m";
+
+    /// <inheritdoc />
+    public void Write(ScanReport report, ReportContext context, TextWriter writer)
+    {
+        string Paint(string text, string color) => context.UseColor ? color + text + Reset : text;
+
+        foreach (var finding in report.Findings)
+        {
+            writer.WriteLine($"{Paint(FindingText.Location(finding), Bold)}: {Paint(finding.Rule.Id, Red)}: {FindingText.Message(finding)}");
+        }
+
+        foreach (var problem in report.Problems)
+        {
+            writer.WriteLine($"{Paint("error", Yellow)}: {problem.Path}: {problem.Message}");
+        }
+
+        if (report.Findings.Count > 0)
+        {
+            writer.WriteLine();
+            writer.WriteLine("What to do: " + Remediation.ForFiles);
+            if (report.Findings.Any(f => f.Commit is not null))
+            {
+                writer.WriteLine(Remediation.ForHistory);
+            }
+        }
+
+        writer.WriteLine();
+        writer.WriteLine(Summary(report));
+    }
+
+    /// <summary>The closing summary line.</summary>
+    public static string Summary(ScanReport report)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        string findings = report.Findings.Count == 1 ? "1 token" : $"{report.Findings.Count} tokens";
+        var parts = new List<string>
+        {
+            string.Create(culture, $"{findings} found in {report.ItemsScanned:N0} items ({FindingText.Bytes(report.BytesScanned)}) in {report.Elapsed.TotalSeconds:0.00} s"),
+        };
+        if (report.SuppressedByComment > 0)
+        {
+            parts.Add($"{report.SuppressedByComment} allowed by hf-scan:allow");
+        }
+
+        if (report.SuppressedByBaseline > 0)
+        {
+            parts.Add($"{report.SuppressedByBaseline} in the baseline");
+        }
+
+        if (report.Skipped.Count > 0)
+        {
+            parts.Add($"{report.Skipped.Count} skipped (symbolic links or special files)");
+        }
+
+        if (report.Problems.Count > 0)
+        {
+            parts.Add($"{report.Problems.Count} could not be read: the scan is incomplete");
+        }
+
+        return string.Join("; ", parts) + ".";
+    }
+}

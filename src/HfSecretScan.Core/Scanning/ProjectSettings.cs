@@ -1,0 +1,90 @@
+using HfSecretScan.Findings;
+using HfSecretScan.Suppression;
+
+namespace HfSecretScan.Scanning;
+
+/// <summary>
+/// The project root, its configuration and its baseline, resolved once per run and shared by every
+/// command (scan, staged, history). A broken configuration or baseline becomes a problem and the
+/// run goes on without it.
+/// </summary>
+public sealed class ProjectSettings
+{
+    private ProjectSettings(string root, ScanConfig config, Baseline? baseline, IReadOnlyList<ScanProblem> problems)
+    {
+        Root = root;
+        Config = config;
+        Baseline = baseline;
+        Problems = problems;
+    }
+
+    /// <summary>The project root.</summary>
+    public string Root { get; }
+
+    /// <summary>The configuration, empty when there is none or it is broken.</summary>
+    public ScanConfig Config { get; }
+
+    /// <summary>The baseline, when one is configured and readable.</summary>
+    public Baseline? Baseline { get; }
+
+    /// <summary>A broken configuration or baseline.</summary>
+    public IReadOnlyList<ScanProblem> Problems { get; }
+
+    /// <summary>Resolves the settings for a run starting at <paramref name="start"/>.</summary>
+    /// <param name="start">First scanned path, or the current folder.</param>
+    /// <param name="baselineOverride">A <c>--baseline</c> given on the command line, relative to the current folder.</param>
+    public static ProjectSettings Load(string start, string? baselineOverride)
+    {
+        string root = ProjectRoot.Find(start);
+        var problems = new List<ScanProblem>();
+        var config = ScanConfig.Empty;
+        string configPath = Path.Combine(root, ScanConfig.RelativePath);
+        if (File.Exists(configPath))
+        {
+            try
+            {
+                config = ScanConfig.Load(configPath);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new ScanProblem(configPath, "Configuration ignored: " + e.Message));
+            }
+        }
+
+        string? baselinePath = baselineOverride is not null
+            ? Path.GetFullPath(baselineOverride)
+            : config.Baseline is not null ? Path.GetFullPath(Path.Combine(root, config.Baseline)) : null;
+        Baseline? baseline = null;
+        if (baselinePath is not null)
+        {
+            try
+            {
+                baseline = Baseline.Load(baselinePath);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new ScanProblem(baselinePath, "Baseline ignored: " + e.Message));
+            }
+        }
+
+        return new ProjectSettings(root, config, baseline, problems);
+    }
+
+    /// <summary>Drops baselined findings and completes a report with the settings' problems.</summary>
+    public ScanReport Finish(ScanReport report)
+    {
+        var findings = report.Findings;
+        int suppressed = 0;
+        if (Baseline is not null)
+        {
+            findings = Baseline.Filter(findings, out suppressed);
+        }
+
+        return report with
+        {
+            Findings = findings,
+            SuppressedByBaseline = report.SuppressedByBaseline + suppressed,
+            Problems = [.. Problems, .. report.Problems],
+        };
+    }
+}

@@ -1,0 +1,208 @@
+using HfSecretScan.Findings;
+
+namespace HfSecretScan.Sources;
+
+/// <summary>
+/// Walks files and folders for a scan: honours git's ignore rules (through an
+/// <see cref="IIgnoreRulesProvider"/>), never enters <c>.git</c>, scans hidden files, does not
+/// follow symbolic links and never opens FIFOs or devices.
+/// </summary>
+public sealed class WorkingTreeSource
+{
+    private static readonly EnumerationOptions Shallow = new()
+    {
+        RecurseSubdirectories = false,
+        AttributesToSkip = 0,
+        IgnoreInaccessible = false,
+        ReturnSpecialDirectories = false,
+    };
+
+    private readonly string _projectRoot;
+    private readonly PathFilter _filter;
+    private readonly IIgnoreRulesProvider? _ignore;
+    private readonly List<ScanProblem> _problems = [];
+    private readonly List<SkippedEntry> _skipped = [];
+
+    /// <summary>Creates a walker.</summary>
+    /// <param name="projectRoot">Paths in findings and globs are relative to this folder.</param>
+    /// <param name="filter">Include and exclude globs.</param>
+    /// <param name="ignore">Git ignore rules, or null to scan everything (<c>--no-ignore</c>).</param>
+    public WorkingTreeSource(string projectRoot, PathFilter filter, IIgnoreRulesProvider? ignore)
+    {
+        _projectRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(projectRoot));
+        _filter = filter;
+        _ignore = ignore;
+    }
+
+    /// <summary>Paths that could not be walked (missing, unreadable folders).</summary>
+    public IReadOnlyList<ScanProblem> Problems => _problems;
+
+    /// <summary>Entries deliberately not read.</summary>
+    public IReadOnlyList<SkippedEntry> Skipped => _skipped;
+
+    /// <summary>
+    /// The files under <paramref name="paths"/>, each once. A file named explicitly is scanned even
+    /// when ignored; folders are walked with the ignore rules and globs.
+    /// </summary>
+    public IEnumerable<ScanTarget> Enumerate(IEnumerable<string> paths)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string path in paths)
+        {
+            string full = Path.GetFullPath(path);
+            if (Directory.Exists(full))
+            {
+                foreach (var target in WalkRoot(full))
+                {
+                    if (seen.Add(target.FullPath))
+                    {
+                        yield return target;
+                    }
+                }
+            }
+            else if (File.Exists(full))
+            {
+                if (seen.Add(full))
+                {
+                    yield return new ScanTarget(full, DisplayPath(full));
+                }
+            }
+            else
+            {
+                _problems.Add(new ScanProblem(path, "No such file or directory."));
+            }
+        }
+    }
+
+    /// <summary>How findings name <paramref name="fullPath"/>: relative to the project root when inside it.</summary>
+    public string DisplayPath(string fullPath)
+    {
+        string relative = Path.GetRelativePath(_projectRoot, fullPath);
+        bool outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
+        return (outside ? fullPath : relative).Replace('\\', '/');
+    }
+
+    private IEnumerable<ScanTarget> WalkRoot(string root)
+    {
+        var rules = new List<IIgnoreRules>();
+        try
+        {
+            if (_ignore is not null)
+            {
+                // Rules of every repository from the root of the enclosing one down to the walk's root.
+                string? repoRoot = FindEnclosingRepository(root);
+                if (repoRoot is not null && _ignore.Open(repoRoot) is { } enclosing)
+                {
+                    rules.Add(enclosing);
+                }
+            }
+
+            var pending = new Stack<string>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                string dir = pending.Pop();
+                while (rules.Count > 0 && !IsUnder(dir, rules[^1].WorkingDirectory))
+                {
+                    rules[^1].Dispose();
+                    rules.RemoveAt(rules.Count - 1);
+                }
+
+                if (_ignore is not null && dir != root && HasGitEntry(dir) && _ignore.Open(dir) is { } nested)
+                {
+                    rules.Add(nested);
+                }
+
+                foreach (var target in ListDirectory(dir, rules, pending))
+                {
+                    yield return target;
+                }
+            }
+        }
+        finally
+        {
+            foreach (var r in rules)
+            {
+                r.Dispose();
+            }
+        }
+    }
+
+    private List<ScanTarget> ListDirectory(string dir, List<IIgnoreRules> rules, Stack<string> pending)
+    {
+        var files = new List<ScanTarget>();
+        var subdirectories = new List<string>();
+        try
+        {
+            foreach (var info in new DirectoryInfo(dir).EnumerateFileSystemInfos("*", Shallow))
+            {
+                string full = info.FullName;
+                if (info.Attributes.HasFlag(FileAttributes.ReparsePoint))
+                {
+                    _skipped.Add(new SkippedEntry(DisplayPath(full), "symbolic link (not followed)"));
+                    continue;
+                }
+
+                bool isDirectory = info.Attributes.HasFlag(FileAttributes.Directory);
+                if (info.Name == ".git")
+                {
+                    continue;
+                }
+
+                if (rules.Count > 0 && IsIgnored(rules[^1], full, isDirectory))
+                {
+                    continue;
+                }
+
+                if (isDirectory)
+                {
+                    subdirectories.Add(full);
+                }
+                else
+                {
+                    string display = DisplayPath(full);
+                    if (_filter.IsIncluded(display))
+                    {
+                        files.Add(new ScanTarget(full, display));
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            _problems.Add(new ScanProblem(DisplayPath(dir), "Cannot list folder: " + e.Message));
+        }
+
+        // Reverse so the stack pops folders in listing order; output order is fixed later by sorting.
+        for (int i = subdirectories.Count - 1; i >= 0; i--)
+        {
+            pending.Push(subdirectories[i]);
+        }
+
+        return files;
+    }
+
+    private static bool IsIgnored(IIgnoreRules rules, string full, bool isDirectory)
+    {
+        string relative = Path.GetRelativePath(rules.WorkingDirectory, full).Replace('\\', '/');
+        return rules.IsIgnored(relative, isDirectory);
+    }
+
+    private static bool IsUnder(string dir, string workingDirectory) =>
+        (dir + Path.DirectorySeparatorChar).StartsWith(workingDirectory, StringComparison.Ordinal);
+
+    private static bool HasGitEntry(string dir) => Path.Exists(Path.Combine(dir, ".git"));
+
+    private static string? FindEnclosingRepository(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (HasGitEntry(dir.FullName))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+
+namespace HfSecretScan.Suppression;
+
+/// <summary>
+/// The project's settings in <c>.config/hf-scan.json</c> at its root: globs, the baseline, ignore
+/// handling. Unknown keys are errors, so a typo never silently disables a setting.
+/// </summary>
+public sealed record ScanConfig
+{
+    /// <summary>Where the file lives relative to the project root.</summary>
+    public const string RelativePath = ".config/hf-scan.json";
+
+    /// <summary>Settings when there is no file.</summary>
+    public static ScanConfig Empty { get; } = new();
+
+    /// <summary>Only paths matching one of these globs are scanned (all when empty).</summary>
+    public IReadOnlyList<string> Include { get; init; } = [];
+
+    /// <summary>Paths matching one of these globs are not scanned.</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>Baseline file, relative to the project root.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary>Scan files git ignores too.</summary>
+    public bool NoIgnore { get; init; }
+
+    /// <summary>The file these settings came from, when any.</summary>
+    public string? SourcePath { get; init; }
+
+    /// <summary>
+    /// Reads <paramref name="path"/>; throws <see cref="InvalidDataException"/> naming the problem
+    /// when the file is not valid.
+    /// </summary>
+    public static ScanConfig Load(string path)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"Invalid JSON: {e.Message}", e);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidDataException("Expected a JSON object.");
+            }
+
+            var config = new ScanConfig { SourcePath = path };
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                config = property.Name switch
+                {
+                    "$schema" => config,
+                    "include" => config with { Include = ReadStrings(property) },
+                    "exclude" => config with { Exclude = ReadStrings(property) },
+                    "baseline" => config with { Baseline = ReadString(property) },
+                    "noIgnore" => config with { NoIgnore = ReadBool(property) },
+                    _ => throw new InvalidDataException($"Unknown setting \"{property.Name}\" (known: include, exclude, baseline, noIgnore)."),
+                };
+            }
+
+            return config;
+        }
+    }
+
+    private static string[] ReadStrings(JsonProperty property)
+    {
+        if (property.Value.ValueKind != JsonValueKind.Array || property.Value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
+        {
+            throw new InvalidDataException($"\"{property.Name}\" must be an array of strings.");
+        }
+
+        return [.. property.Value.EnumerateArray().Select(e => e.GetString()!)];
+    }
+
+    private static string ReadString(JsonProperty property) =>
+        property.Value.ValueKind == JsonValueKind.String
+            ? property.Value.GetString()!
+            : throw new InvalidDataException($"\"{property.Name}\" must be a string.");
+
+    private static bool ReadBool(JsonProperty property) =>
+        property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? property.Value.GetBoolean()
+            : throw new InvalidDataException($"\"{property.Name}\" must be true or false.");
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using HfSecretScan.Reporting;
+using HfSecretScan.Suppression;
+
+namespace HfSecretScan.Tool.Cli;
+
+/// <summary><c>hf-scan baseline [PATH...] -o FILE</c>: records today's findings as accepted.</summary>
+internal static class BaselineCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var walk = new WalkOptions();
+        var output = new Option<FileInfo>("--output", "-o")
+        {
+            Description = "Baseline file to write (fingerprints, rules and paths; never the secret).",
+            Required = true,
+        };
+        var command = new Command("baseline", "Write the current findings to a baseline file, so later scans report only new ones.");
+        walk.AddTo(command);
+        command.Options.Add(output);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            // The baseline records everything found now, so no existing baseline filters it.
+            var (settings, report) = await ScanCommand.RunAsync(parse, walk, baseline: null, console, cancellationToken).ConfigureAwait(false);
+            report = report with { Problems = [.. settings.Problems.Where(p => !p.Message.StartsWith("Baseline", StringComparison.Ordinal)), .. report.Problems] };
+            var file = parse.GetValue(output)!;
+            using (var stream = File.Create(file.FullName))
+            {
+                Baseline.FromFindings(report.Findings).Save(stream);
+            }
+
+            foreach (var problem in report.Problems)
+            {
+                console.Error.WriteLine($"error: {problem.Path}: {problem.Message}");
+            }
+
+            console.Error.WriteLine($"Baseline with {report.Findings.Count} finding(s) written to {file.FullName}. {TextReporter.Summary(report)}");
+            return report.IsComplete ? ExitCodes.Clean : ExitCodes.Incomplete;
+        });
+        return command;
+    }
+}

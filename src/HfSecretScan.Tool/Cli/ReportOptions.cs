@@ -1,0 +1,53 @@
+using System.CommandLine;
+using HfSecretScan.Findings;
+using HfSecretScan.Reporting;
+
+namespace HfSecretScan.Tool.Cli;
+
+/// <summary>The options every command that reports findings shares, and writing the report.</summary>
+internal sealed class ReportOptions
+{
+    public Option<string> Format { get; } = new("--format", "-f")
+    {
+        Description = "Report format: text, json or sarif.",
+        DefaultValueFactory = _ => "text",
+    };
+
+    public Option<FileInfo?> Output { get; } = new("--output", "-o")
+    {
+        Description = "Write the report to this file instead of standard output.",
+    };
+
+    public Option<string?> Baseline { get; } = new("--baseline")
+    {
+        Description = "Report only findings not in this baseline file (see `hf-scan baseline`).",
+    };
+
+    public ReportOptions() => Format.AcceptOnlyFromAmong([.. Reporters.Names]);
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Format);
+        command.Options.Add(Output);
+        command.Options.Add(Baseline);
+    }
+
+    /// <summary>Writes <paramref name="report"/> where the options say and returns the exit code.</summary>
+    public int Write(ParseResult parse, ScanReport report, string? projectRoot, CliConsole console)
+    {
+        var reporter = Reporters.ForFormat(parse.GetValue(Format)!);
+        var output = parse.GetValue(Output);
+        if (output is null)
+        {
+            reporter.Write(report, new ReportContext(projectRoot, ToolVersion.Current, console.UseColor), console.Out);
+        }
+        else
+        {
+            using var writer = new StreamWriter(output.FullName, append: false, new System.Text.UTF8Encoding(false));
+            reporter.Write(report, new ReportContext(projectRoot, ToolVersion.Current, false), writer);
+            console.Error.WriteLine(TextReporter.Summary(report));
+        }
+
+        return ExitCodes.For(report);
+    }
+}

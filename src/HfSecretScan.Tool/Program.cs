@@ -1,0 +1,3 @@
+using HfSecretScan.Tool.Cli;
+
+return await HfScanCli.RunAsync(args, CliConsole.System).ConfigureAwait(false);
