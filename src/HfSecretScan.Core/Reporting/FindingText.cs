@@ -27,7 +27,8 @@ public static class FindingText
             ByteForm.Ascii when !finding.IsTextual => " (in binary content)",
             _ => string.Empty,
         };
-        return $"{finding.Rule.Name} {finding.Secret.Redacted}{form}";
+        string verdict = finding.Verification is { } verification ? $" [{VerificationText.Summary(verification)}]" : string.Empty;
+        return $"{finding.Rule.Name} {finding.Secret.Redacted}{form}{verdict}";
     }
 
     /// <summary>Human-readable size.</summary>
