@@ -58,12 +58,12 @@ public sealed class HfEndpoint
         ArgumentNullException.ThrowIfNull(address);
         if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ArgumentException($"{source} '{address}' is not an http(s) address such as {DefaultAddress}.", nameof(address));
+            throw new ArgumentException($"{source} '{address}' is not an http(s) address such as {DefaultAddress}.");
         }
 
         if (!string.IsNullOrEmpty(uri.UserInfo) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
         {
-            throw new ArgumentException($"{source} must be a plain address without user name, query or fragment, such as {DefaultAddress}.", nameof(address));
+            throw new ArgumentException($"{source} must be a plain address without user name, query or fragment, such as {DefaultAddress}.");
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
