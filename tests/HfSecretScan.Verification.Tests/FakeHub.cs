@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace HfSecretScan.Verification.Tests;
 
 /// <summary>How the stand-in Hub answers whoami-v2 for one token.</summary>
-internal enum Reply
+public enum Reply
 {
     Read,
     Write,

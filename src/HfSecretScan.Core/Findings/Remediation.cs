@@ -41,13 +41,13 @@ public static class Remediation
             TokenStatus.Invalid => "Hugging Face rejects this token (revoked or never valid): nothing is left to revoke, but remove it from the code as cleanup.",
             TokenStatus.Unknown => $"It could not be verified ({verification.Reason}): treat it as live.",
             _ when verification.IsOrgApiToken =>
-                $"This live organization API token{owner} (deprecated) reads the organisation's private repositories: revoke it and replace it with a fine-grained token limited to this project's repositories. {OnePerProject}",
+                $"This live {verification.Kind}{owner} (deprecated) reads the organization's private repositories: revoke it and replace it with a fine-grained token limited to this project's repositories. {OnePerProject}",
             _ when verification.CanWrite =>
-                $"Emergency: this live {verification.Role ?? "unrecognised"} token{owner} can write. Replace it with a fine-grained token limited to this project's repositories and the actions it needs. {OnePerProject}",
+                $"Emergency: this live {verification.Kind}{owner} can write. Replace it with a fine-grained token limited to this project's repositories and the actions it needs. {OnePerProject}",
             _ when verification.Role == WriteAccess.FineGrainedRole =>
-                $"This live fine-grained token{owner} can only read: revoke it and create a new one with the same scopes, kept out of files. {OnePerProject}",
+                $"This live {verification.Kind}{owner} can only read: revoke it and create a new one with the same scopes, kept out of files. {OnePerProject}",
             _ =>
-                $"This live read token{owner} reads everything its owner can see, private and gated repositories included: replace it with a fine-grained token limited to this project's repositories. {OnePerProject}",
+                $"This live {verification.Kind}{owner} reads everything its owner can see, private and gated repositories included: replace it with a fine-grained token limited to this project's repositories. {OnePerProject}",
         };
     }
 }

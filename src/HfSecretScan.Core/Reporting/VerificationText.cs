@@ -23,19 +23,6 @@ public static class VerificationText
         return verification.Severity.ToString().ToLowerInvariant();
     }
 
-    /// <summary>What kind of token a live verdict describes, e.g. <c>write token</c>, <c>fine-grained token</c>.</summary>
-    public static string Kind(TokenVerification verification)
-    {
-        ArgumentNullException.ThrowIfNull(verification);
-        return verification.Role switch
-        {
-            WriteAccess.FineGrainedRole => "fine-grained token",
-            { } role => role + " token",
-            null when verification.IsOrgApiToken => "organization API token",
-            null => "token of a type Hugging Face does not report",
-        };
-    }
-
     /// <summary>One phrase: status, kind, owner and severity.</summary>
     public static string Summary(TokenVerification verification)
     {
@@ -44,14 +31,14 @@ public static class VerificationText
         return verification.Status switch
         {
             TokenStatus.Live => verification.Owner is { } owner
-                ? $"LIVE {Kind(verification)} of {owner.Type} {owner.Name} — {severity}"
-                : $"LIVE {Kind(verification)} — {severity}",
+                ? $"LIVE {verification.Kind} of {owner.Type} {owner.Name} — {severity}"
+                : $"LIVE {verification.Kind} — {severity}",
             TokenStatus.Invalid => $"INVALID (revoked or never valid) — {severity}",
             _ => $"UNKNOWN: {verification.Reason} — {severity}",
         };
     }
 
-    /// <summary>For a live token, one line per fact: its name, scopes, global permissions and the owner's organisations.</summary>
+    /// <summary>For a live token, one line per fact: its name, scopes, global permissions and the owner's organizations.</summary>
     public static IEnumerable<string> Details(TokenVerification verification)
     {
         ArgumentNullException.ThrowIfNull(verification);
@@ -77,7 +64,7 @@ public static class VerificationText
 
         if (verification.Orgs.Count > 0)
         {
-            yield return "organisations: " + string.Join(", ", verification.Orgs.Select(o => o.RoleInOrg is null ? o.Name : string.Create(CultureInfo.InvariantCulture, $"{o.Name} ({o.RoleInOrg})")));
+            yield return "organizations: " + string.Join(", ", verification.Orgs.Select(o => o.RoleInOrg is null ? o.Name : string.Create(CultureInfo.InvariantCulture, $"{o.Name} ({o.RoleInOrg})")));
         }
     }
 

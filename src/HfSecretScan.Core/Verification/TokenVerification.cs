@@ -39,11 +39,20 @@ public sealed record TokenVerification
     /// <summary>A fine-grained token's permissions that apply everywhere.</summary>
     public IReadOnlyList<string> GlobalPermissions { get; init; } = [];
 
-    /// <summary>The owner's organisations, with the owner's role in each.</summary>
+    /// <summary>The owner's organizations, with the owner's role in each.</summary>
     public IReadOnlyList<OrgMembership> Orgs { get; init; } = [];
 
-    /// <summary>True for an organization API token: an answer without an access-token object from an organisation.</summary>
+    /// <summary>True for an organization API token: an answer without an access-token object from an organization.</summary>
     public bool IsOrgApiToken => Status == TokenStatus.Live && Role is null && AuthType is not null && Owner?.Type == "org";
+
+    /// <summary>What kind of token a live verdict describes, e.g. <c>write token</c>, <c>fine-grained token</c>.</summary>
+    public string Kind => Role switch
+    {
+        WriteAccess.FineGrainedRole => "fine-grained token",
+        { } role => role + " token",
+        null when IsOrgApiToken => "organization API token",
+        null => "token of a type Hugging Face does not report",
+    };
 
     /// <summary>The verdict for a token Hugging Face rejects.</summary>
     public static TokenVerification Invalid { get; } = new() { Status = TokenStatus.Invalid, Severity = VerificationSeverity.Note };

@@ -72,7 +72,7 @@ public sealed class TokenVerifier
                 }
                 catch (HttpRequestException e)
                 {
-                    return TokenVerification.Unknown(Scrub("network error: " + e.Message, token));
+                    return TokenVerification.Unknown(SecretScrubber.Scrub("network error: " + e.Message, [token]));
                 }
             }
 
@@ -83,9 +83,9 @@ public sealed class TokenVerifier
                     {
                         return WhoAmIParser.Parse(answer.Body);
                     }
-                    catch (JsonException e)
+                    catch (JsonException)
                     {
-                        return TokenVerification.Unknown(Scrub("malformed answer (HTTP 200 but not the expected JSON): " + e.Message, token));
+                        return TokenVerification.Unknown("malformed answer: HTTP 200 without a JSON object");
                     }
 
                 case HttpStatusCode.Unauthorized:
@@ -115,8 +115,4 @@ public sealed class TokenVerifier
     }
 
     private static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.###} s");
-
-    // Defence in depth: no message from a library or a server is trusted not to echo the token.
-    private static string Scrub(string message, Secret token) =>
-        message.Replace(token.Reveal(), token.Redacted, StringComparison.Ordinal);
 }

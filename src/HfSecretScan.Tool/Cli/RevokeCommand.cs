@@ -129,12 +129,7 @@ internal static class RevokeCommand
 
             if (failure is not null)
             {
-                foreach (var token in batch)
-                {
-                    failure = failure.Replace(token.Reveal(), token.Redacted, StringComparison.Ordinal);
-                }
-
-                await console.Error.WriteLineAsync($"error: revoking {batch.Length} token(s) failed ({failure}); they may still work.").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: revoking {batch.Length} token(s) failed ({SecretScrubber.Scrub(failure, batch)}); they may still work.").ConfigureAwait(false);
                 continue;
             }
 

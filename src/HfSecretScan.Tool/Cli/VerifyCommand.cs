@@ -23,6 +23,17 @@ internal static class VerifyCommand
         var api = new HfApiOptions();
         var command = new Command("verify", "Read one token from standard input and print whether it is live and what it can access.");
         api.AddTo(command, _ => true);
+
+        // Accepted only to refuse it without echoing it: a parse error would print the token whole.
+        var misplaced = new Argument<string[]>("TOKEN") { Arity = ArgumentArity.ZeroOrMore, Hidden = true };
+        command.Arguments.Add(misplaced);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(misplaced) is { Length: > 0 })
+            {
+                result.AddError("verify reads the token from standard input, never from an argument (arguments land in shell history and process lists): printf '%s' \"$HF_TOKEN\" | dotnet hf-scan verify");
+            }
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
             var token = await ReadTokenAsync(console, cancellationToken).ConfigureAwait(false);
