@@ -134,16 +134,21 @@ internal sealed class FakeHub : IAsyncDisposable
 
         try
         {
-            await Task.Delay(Delay, context.RequestAborted);
+            try
+            {
+                await Task.Delay(Delay, context.RequestAborted);
+            }
+            finally
+            {
+                // Counted out before answering: once the answer is written the client may send the next request.
+                Interlocked.Decrement(ref _inFlight);
+            }
+
             await AnswerAsync(context, _replies.GetValueOrDefault(token, Reply.Invalid), count);
         }
         catch (OperationCanceledException)
         {
             // The client gave up (timeout test).
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
         }
     }
 

@@ -220,7 +220,8 @@ public sealed class TokenVerifierTests
         var verdicts = await new TokenVerifier(client, Fast with { MaxConcurrency = bound })
             .VerifyAsync(tokens.Select(t => new Secret(TokenRules.UserToken, t)));
         Assert.IsTrue(verdicts.Values.All(v => v.Status == TokenStatus.Live));
-        Assert.AreEqual(bound, hub.MaxInFlight, "in flight at once");
+        Assert.IsLessThanOrEqualTo(bound, hub.MaxInFlight, "more requests in flight than the bound");
+        Assert.IsGreaterThan(1, hub.MaxInFlight, "requests did not run concurrently at all");
         Assert.IsTrue(hub.Targets.All(t => t == "/api/whoami-v2"), "a token travelled in a URL");
     }
 
