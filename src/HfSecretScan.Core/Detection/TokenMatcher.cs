@@ -11,6 +11,11 @@ public static class TokenMatcher
     private static readonly SearchValues<byte> AlphanumericBytes =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"u8);
 
+    private static readonly PrefixAnchorSearch Anchors = new(TokenRules.All);
+    private static readonly byte UserPrefixPenultimate = (byte)TokenRules.UserToken.Prefix[^2];
+    private static readonly int MinPrefixLength = TokenRules.All.Min(r => r.Prefix.Length);
+    private static readonly int MaxPrefixLength = TokenRules.All.Max(r => r.Prefix.Length);
+
     /// <summary>
     /// Bytes of context a window must keep before its first candidate so that boundary checks
     /// (a preceding word character, an escaping backslash run) see what they need.
@@ -43,6 +48,12 @@ public static class TokenMatcher
         int alignment,
         List<RawToken> output)
     {
+        if (form == ByteForm.Ascii)
+        {
+            FindAscii(window, windowOffset, from, limit, output);
+            return;
+        }
+
         foreach (var rule in TokenRules.All)
         {
             FindRule(rule, window, windowOffset, from, limit, form, alignment, output);
@@ -56,6 +67,37 @@ public static class TokenMatcher
         Find(content, 0, 0, content.Length, form, -1, output);
         output.Sort(static (a, b) => a.Offset.CompareTo(b.Offset));
         return output;
+    }
+
+    /// <summary>Text, the hot path: one anchor pass for every rule.</summary>
+    private static void FindAscii(ReadOnlySpan<byte> window, long windowOffset, int from, int limit, List<RawToken> output)
+    {
+        // The anchor is the prefix's last two bytes: a prefix starting before the limit ends before this.
+        int searchEnd = Math.Min(window.Length, limit - 1 + MaxPrefixLength);
+        int position = from + MinPrefixLength - 2;
+        while (position < searchEnd - 1)
+        {
+            int index = Anchors.IndexOfAnchor(window[position..searchEnd]);
+            if (index < 0)
+            {
+                return;
+            }
+
+            int anchor = position + index;
+            position = anchor + 1;
+            var rule = window[anchor] == UserPrefixPenultimate ? TokenRules.UserToken : TokenRules.OrgToken;
+            int start = anchor + 2 - rule.Prefix.Length;
+            if (start < from || start >= limit || !window[start..].StartsWith(rule.PrefixUtf8))
+            {
+                continue;
+            }
+
+            if (TryValidate(rule, window, start, ByteForm.Ascii, out string token))
+            {
+                output.Add(new RawToken(rule, windowOffset + start, ByteForm.Ascii, token));
+                position = start + rule.Length;
+            }
+        }
     }
 
     private static void FindRule(
@@ -86,7 +128,7 @@ public static class TokenMatcher
                 continue;
             }
 
-            if (TryValidate(rule, window, start, form, out string? token))
+            if (TryValidate(rule, window, start, form, out string token))
             {
                 output.Add(new RawToken(rule, windowOffset + start, form, token));
                 position = start + (rule.Length * form.UnitSize());
