@@ -88,6 +88,25 @@ public sealed class EncodingTests
     }
 
     [TestMethod]
+    public void CountsACharacterCutByAReadEdgeOnce()
+    {
+        // The line locator reads the content in chunks as long as the scanner's buffer: put a
+        // 4-byte emoji and an invalid sequence across every offset of the first chunk edge.
+        const int windowSize = 8192;
+        int chunk = windowSize + TokenMatcher.LookbehindBytes + TokenMatcher.LookaheadBytes;
+        var scanner = new ContentScanner(windowSize);
+        foreach (string piece in new[] { "😀", "é中" })
+        {
+            for (int start = chunk - 5; start <= chunk + 1; start++)
+            {
+                string text = new string('.', start) + piece + " = " + User;
+                var scan = scanner.Scan(new MemoryContent(Encoding.UTF8.GetBytes(text)));
+                CollectionAssert.AreEqual(Scans.Expected(text, User), Scans.Describe(scan), $"{piece} at byte {start}");
+            }
+        }
+    }
+
+    [TestMethod]
     public void LocatesTokensInAMultiMegabyteSingleLine()
     {
         // Minified code: one 6 MB line, tokens near the start, across the first window edges and near the end.
