@@ -49,6 +49,9 @@ public sealed class PlaceholderFilterTests
         [Repeat("REDACTED")],
         [Repeat("changeme")],
         [Repeat("ExampleToken")],
+        [Repeat("YourHfTokenGoesHere1")],
+        [Repeat("Put1Your2Token3Here4")],
+        [Repeat("xK9mQ2vL8nR4wP7tY3")[..34]],
     ];
 
     [TestMethod]
@@ -92,6 +95,6 @@ public sealed class PlaceholderFilterTests
         // Runs just below each threshold: 7 equal characters, 8 consecutive ones, 11 distinct characters.
         Assert.IsFalse(PlaceholderFilter.IsPlaceholder("Qk" + new string('z', 7) + "3Lm8Np2Rt6Wv9Yb4Dc1Fg5Hj7"));
         Assert.IsFalse(PlaceholderFilter.IsPlaceholder("Qk9" + "abcdefgh" + "3Lm8Np2Rt6Wv9Yb4Dc1Fg5H"));
-        Assert.IsFalse(PlaceholderFilter.IsPlaceholder(Repeat("abcdeABCDEf")));
+        Assert.IsFalse(PlaceholderFilter.IsPlaceholder("abcdeABCDEf" + "fEDCBAedcba" + "aBcDeAbCdEf" + "a"));
     }
 }
