@@ -19,7 +19,10 @@ public static class FindingText
     }
 
     /// <summary>One sentence naming the token and how it was stored.</summary>
-    public static string Message(Finding finding)
+    public static string Message(Finding finding) => $"{finding.Rule.Name} {Redacted(finding)}";
+
+    /// <summary>The redacted token, and how it was stored when that was in binary content.</summary>
+    public static string Redacted(Finding finding)
     {
         string form = finding.Form switch
         {
@@ -27,7 +30,7 @@ public static class FindingText
             ByteForm.Ascii when !finding.IsTextual => " (in binary content)",
             _ => string.Empty,
         };
-        return $"{finding.Rule.Name} {finding.Secret.Redacted}{form}";
+        return finding.Secret.Redacted + form;
     }
 
     /// <summary>Human-readable size.</summary>

@@ -21,7 +21,7 @@ public sealed class TextReporter : IReporter
 
         foreach (var finding in report.Findings)
         {
-            writer.WriteLine($"{Paint(FindingText.Location(finding), Bold)}: {Paint(finding.Rule.Id, Red)}: {FindingText.Message(finding)}");
+            writer.WriteLine($"{Paint(FindingText.Location(finding), Bold)}: {Paint(finding.Rule.Id, Red)}: {FindingText.Redacted(finding)}");
         }
 
         foreach (var problem in report.Problems)
