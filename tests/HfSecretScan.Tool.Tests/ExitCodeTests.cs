@@ -56,4 +56,28 @@ public sealed class ExitCodeTests
         Assert.AreEqual(2, result.ExitCode, result.All);
         StringAssert.Contains(result.All, "error");
     }
+
+    [TestMethod]
+    public async Task MistypedOptionIsAUsageErrorNotAMissingPath()
+    {
+        var result = await CliRun.RunAsync("scan", "--no-ignroe");
+        Assert.AreEqual(2, result.ExitCode, result.All);
+        StringAssert.Contains(result.Error, "Unknown option '--no-ignroe'");
+        Assert.DoesNotContain("No such file", result.All);
+    }
+
+    [TestMethod]
+    public async Task FileNamedAfterATokenIsNeverPrintedWhole()
+    {
+        using var folder = new TempFolder();
+        string token = TestTokens.User(23);
+        folder.Write(token + ".txt", $"{TestTokens.User(24)}\n");
+        foreach (string format in new[] { "text", "json", "sarif" })
+        {
+            var result = await CliRun.RunAsync("scan", folder.Path, "-f", format);
+            Assert.AreEqual(1, result.ExitCode, result.All);
+            CliRun.AssertNoWholeToken(result.All, format);
+            StringAssert.Contains(result.Out, token[..7]);
+        }
+    }
 }

@@ -229,6 +229,11 @@ public static class TokenMatcher
             return true;
         }
 
+        if (c == 'm' && EndsAnsiColour(window, before, form))
+        {
+            return true;
+        }
+
         // \uXXXX, \xXX and %XX: hex digits introduced by an escaping character.
         int hexDigits = 0;
         int at = before;
@@ -270,6 +275,30 @@ public static class TokenMatcher
         }
 
         return (backslashes & 1) == 1;
+    }
+
+    /// <summary>
+    /// Whether the <c>m</c> at <paramref name="at"/> ends an ANSI colour sequence such as
+    /// <c>ESC[0;31m</c>, which coloured logs put right before values.
+    /// </summary>
+    private static bool EndsAnsiColour(ReadOnlySpan<byte> window, int at, ByteForm form)
+    {
+        int unit = form.UnitSize();
+        for (int i = at - unit, n = 0; i >= 0 && n < 16; i -= unit, n++)
+        {
+            int c = form.AsciiAt(window, i);
+            if (c == '[')
+            {
+                return form.AsciiAt(window, i - unit) == 0x1B;
+            }
+
+            if (c != ';' && !char.IsAsciiDigit((char)Math.Max(0, c)))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsWordChar(int c) => c == '_' || char.IsAsciiLetterOrDigit((char)c);

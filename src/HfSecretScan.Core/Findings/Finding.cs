@@ -11,7 +11,10 @@ public sealed record Finding
     /// <summary>The token, which prints redacted.</summary>
     public required Secret Secret { get; init; }
 
-    /// <summary>Path for display: relative with forward slashes where possible; <c>-</c> for standard input.</summary>
+    /// <summary>
+    /// Path for display: relative to the project root with forward slashes where possible;
+    /// <c>&lt;stdin&gt;</c> for standard input. A file named after a token is redacted.
+    /// </summary>
     public required string Path { get; init; }
 
     /// <summary>1-based line in text content; null in binary content.</summary>

@@ -5,6 +5,9 @@ namespace HfSecretScan.Findings;
 /// <param name="Message">What went wrong, in words a user can act on.</param>
 public sealed record ScanProblem(string Path, string Message)
 {
+    /// <summary>The file, object or setting concerned; a file named after a token is redacted.</summary>
+    public string Path { get; init; } = Secret.RedactAll(Path);
+
     /// <summary>What went wrong; a token quoted from the input (a parser error, say) is redacted.</summary>
     public string Message { get; init; } = Secret.RedactAll(Message);
 }

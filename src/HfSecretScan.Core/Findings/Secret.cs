@@ -15,6 +15,8 @@ public sealed class Secret : IEquatable<Secret>
     /// <summary>Characters of the body shown after the prefix in redacted form.</summary>
     public const int VisibleBodyCharacters = 4;
 
+    private static readonly int MinTokenLength = TokenRules.All.Min(r => r.Length);
+
     private readonly string _value;
     private string? _fingerprint;
 
@@ -50,6 +52,12 @@ public sealed class Secret : IEquatable<Secret>
     /// </summary>
     public static string RedactAll(string text)
     {
+        // Paths and messages are short and rarely hold a token: skip the search when none fits.
+        if (text.Length < MinTokenLength)
+        {
+            return text;
+        }
+
         var found = new List<RawToken>();
         var form = BitConverter.IsLittleEndian ? ByteForm.Utf16LE : ByteForm.Utf16BE;
         TokenMatcher.Find(MemoryMarshal.AsBytes(text.AsSpan()), 0, 0, text.Length * 2, form, 0, found);

@@ -12,7 +12,7 @@ public sealed record FileSetScan
     /// <summary>Files that could not be read, ordered by path.</summary>
     public required IReadOnlyList<ScanProblem> Problems { get; init; }
 
-    /// <summary>Entries deliberately not read (FIFOs, devices, symbolic links named explicitly).</summary>
+    /// <summary>Entries deliberately not read: FIFOs, sockets, devices, and symbolic links found by a walk (a link named on the command line is read, as in ripgrep).</summary>
     public required IReadOnlyList<SkippedEntry> Skipped { get; init; }
 
     /// <summary>Files read.</summary>

@@ -10,7 +10,7 @@ public static class FindingFactory
     {
         Rule = token.Token.Rule,
         Secret = new Secret(token.Token.Rule, token.Token.Value),
-        Path = path,
+        Path = Secret.RedactAll(path),
         Line = token.Line > 0 ? token.Line : null,
         Column = token.Line > 0 ? token.Column : null,
         ByteOffset = token.Token.Offset,

@@ -72,7 +72,7 @@ public sealed class TokenVerifier
                 }
                 catch (HttpRequestException e)
                 {
-                    return TokenVerification.Unknown(SecretScrubber.Scrub("network error: " + e.Message, [token]));
+                    return TokenVerification.Unknown(Secret.RedactAll("network error: " + e.Message));
                 }
             }
 

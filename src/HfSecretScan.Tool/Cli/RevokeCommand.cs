@@ -129,7 +129,7 @@ internal static class RevokeCommand
 
             if (failure is not null)
             {
-                await console.Error.WriteLineAsync($"error: revoking {batch.Length} token(s) failed ({SecretScrubber.Scrub(failure, batch)}); they may still work.").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: revoking {batch.Length} token(s) failed ({Secret.RedactAll(failure)}); they may still work.").ConfigureAwait(false);
                 continue;
             }
 

@@ -32,6 +32,21 @@ internal sealed class WalkOptions
         Description = "Scan files that .gitignore, .git/info/exclude and the global excludes ignore.",
     };
 
+    public WalkOptions()
+    {
+        // An argument list takes any token, so a mistyped option would become a missing path.
+        Paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.StartsWith('-') && token.Value != "-")
+                {
+                    result.AddError($"Unknown option '{HfSecretScan.Findings.Secret.RedactAll(token.Value)}' (to scan a file whose name starts with '-', write ./{HfSecretScan.Findings.Secret.RedactAll(token.Value)}).");
+                }
+            }
+        });
+    }
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Paths);

@@ -212,4 +212,21 @@ public sealed class TokenMatcherTests
         Assert.HasCount(1, found);
         Assert.AreEqual(3L, found[0].Offset);
     }
+
+    [TestMethod]
+    [DataRow(ByteForm.Ascii)]
+    [DataRow(ByteForm.Utf16LE)]
+    public void FindsTokenRightAfterAnAnsiColourSequence(ByteForm form)
+    {
+        string token = TestTokens.User(21);
+        CollectionAssert.AreEqual(new[] { token }, Values($"\u001b[1;32mHF_TOKEN\u001b[0m=\u001b[33m{token}\u001b[0m", form));
+        CollectionAssert.AreEqual(new[] { token }, Values($"\u001b[m{token}", form));
+    }
+
+    [TestMethod]
+    [DataRow("[0m")]
+    [DataRow("\u001b0m")]
+    [DataRow("\u001b[0xm")]
+    public void IgnoresAnMThatDoesNotEndAnAnsiColourSequence(string before) =>
+        Assert.IsEmpty(Find(before + TestTokens.User(22)));
 }

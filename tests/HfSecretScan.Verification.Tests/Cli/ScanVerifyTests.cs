@@ -19,7 +19,7 @@ public sealed class ScanVerifyTests
         new(Reply.Org, "live", "high", "error", "LIVE organization API token of org legacy-org — HIGH", null, Org: true),
         new(Reply.Invalid, "invalid", "note", "note", "INVALID (revoked or never valid) — NOTE", null),
         new(Reply.RateLimitedOnce, "live", "high", "error", "LIVE read token of user reader-user — HIGH", "read"),
-        new(Reply.Slow, "unknown", "medium", "warning", "UNKNOWN: no answer within 0.5 s — MEDIUM", null),
+        new(Reply.Slow, "unknown", "medium", "warning", "UNKNOWN: no answer within 2 s — MEDIUM", null),
         new(Reply.Malformed, "unknown", "medium", "warning", "UNKNOWN: malformed answer", null),
         new(Reply.ServerError, "unknown", "medium", "warning", "UNKNOWN: server error: HTTP 500 — MEDIUM", null),
     ];
@@ -138,7 +138,7 @@ public sealed class ScanVerifyTests
 
         string env = string.Concat(tokens.Select((t, i) => "TOKEN_" + i.ToString(CultureInfo.InvariantCulture) + "=" + t + "\n"));
         using var project = new TempProject().With("secrets.env", env).With("copy.py", $"login(token=\"{tokens[0]}\")\n");
-        var run = await CliRun.RunAsync(string.Empty, "scan", project.Root, "--verify", "--hf-endpoint", hub.Address.AbsoluteUri, "--verify-timeout", "0.5", "--format", format);
+        var run = await CliRun.RunAsync(string.Empty, "scan", project.Root, "--verify", "--hf-endpoint", hub.Address.AbsoluteUri, "--verify-timeout", "2", "--format", format);
         Assert.AreEqual(1, run.ExitCode, run.Error);
         StringAssert.Contains(run.Error, $"Verifying {tokens.Length} distinct token(s) with {hub.Address.AbsoluteUri.TrimEnd('/')}");
         foreach (var (expectation, token) in Expectations.Zip(tokens))
