@@ -2,48 +2,64 @@ using LibGit2Sharp;
 
 namespace HfSecretScan.Git.History;
 
-/// <summary>Counts the commits whose tree holds a blob, remembering per tree so each tree is read once per blob.</summary>
-internal sealed class CommitCounter(Repository repository, IReadOnlyList<ObjectId> commits)
+/// <summary>
+/// Counts the commits whose tree holds each of some blobs, in one pass over the commits that
+/// reads each distinct tree once (remembering which of the blobs each tree holds).
+/// </summary>
+internal static class CommitCounter
 {
-    /// <summary>How many of the commits carry <paramref name="blobId"/> at any path.</summary>
-    public int Count(ObjectId blobId)
+    /// <summary>For each of <paramref name="blobs"/>, how many of <paramref name="commits"/> carry it at any path.</summary>
+    public static Dictionary<ObjectId, int> Count(Repository repository, IReadOnlyList<ObjectId> commits, IReadOnlyCollection<ObjectId> blobs)
     {
-        var memo = new Dictionary<ObjectId, bool>();
-        int count = 0;
+        var wanted = blobs.Distinct().Select((id, bit) => (id, bit)).ToDictionary(p => p.id, p => p.bit);
+        var counts = wanted.Keys.ToDictionary(id => id, _ => 0);
+        if (wanted.Count == 0)
+        {
+            return counts;
+        }
+
+        var memo = new Dictionary<ObjectId, System.Collections.BitArray>();
         foreach (var id in commits)
         {
-            if (repository.Lookup<Commit>(id) is { } commit && Holds(commit.Tree, blobId, memo))
+            if (repository.Lookup<Commit>(id) is not { } commit)
             {
-                count++;
+                continue;
+            }
+
+            var held = Holds(commit.Tree, wanted, memo);
+            foreach (var (blob, bit) in wanted)
+            {
+                if (held[bit])
+                {
+                    counts[blob]++;
+                }
             }
         }
 
-        return count;
+        return counts;
     }
 
-    private static bool Holds(Tree tree, ObjectId blobId, Dictionary<ObjectId, bool> memo)
+    private static System.Collections.BitArray Holds(Tree tree, Dictionary<ObjectId, int> wanted, Dictionary<ObjectId, System.Collections.BitArray> memo)
     {
-        if (memo.TryGetValue(tree.Id, out bool known))
+        if (memo.TryGetValue(tree.Id, out var known))
         {
             return known;
         }
 
-        bool holds = false;
+        var held = new System.Collections.BitArray(wanted.Count);
         foreach (var entry in tree)
         {
-            holds = entry.TargetType switch
+            if (entry.TargetType == TreeEntryTargetType.Blob && wanted.TryGetValue(entry.Target.Id, out int bit))
             {
-                TreeEntryTargetType.Blob => entry.Target.Id == blobId,
-                TreeEntryTargetType.Tree => Holds((Tree)entry.Target, blobId, memo),
-                _ => false,
-            };
-            if (holds)
+                held[bit] = true;
+            }
+            else if (entry.TargetType == TreeEntryTargetType.Tree)
             {
-                break;
+                held.Or(Holds((Tree)entry.Target, wanted, memo));
             }
         }
 
-        memo[tree.Id] = holds;
-        return holds;
+        memo[tree.Id] = held;
+        return held;
     }
 }

@@ -64,20 +64,28 @@ public static class HistoryScanner
         long done = 0, bytes = 0;
         int allowed = 0;
         long total = inventory.Blobs.Count + inventory.Messages.Count;
+        int workers = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         using var ticker = options.Progress is { } progress
             ? new Timer(_ => progress.Report(new HistoryProgress(Interlocked.Read(ref done), total, Interlocked.Read(ref bytes), clock.Elapsed)), null, 200, 200)
             : null;
 
         Parallel.ForEach(
-            Partitioner.Create(inventory.Blobs, EnumerablePartitionerOptions.NoBuffering),
-            new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = cancellationToken },
+            // Contiguous ranges in commit order: successive versions of a file are delta bases of each other in the pack, so a worker's delta cache stays warm.
+            Partitioner.Create(0, inventory.Blobs.Count, Math.Max(1, inventory.Blobs.Count / (workers * 16))),
+            new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
             () => new BlobReader(gitDirectory),
-            (origin, _, reader) =>
+            (range, _, reader) =>
             {
-                var result = reader.Scan(origin, problems);
-                Interlocked.Increment(ref done);
-                if (result is not null)
+                for (int i = range.Item1; i < range.Item2; i++)
                 {
+                    var origin = inventory.Blobs[i];
+                    var result = reader.Scan(origin, problems);
+                    Interlocked.Increment(ref done);
+                    if (result is null)
+                    {
+                        continue;
+                    }
+
                     Interlocked.Add(ref bytes, result.Length);
                     foreach (var token in result.Tokens)
                     {
@@ -99,7 +107,8 @@ public static class HistoryScanner
         var findings = new List<Finding>();
         using (var repository = new Repository(gitDirectory))
         {
-            var origins = new OriginDescriber(repository, inventory.ReachableCommits);
+            var counts = CommitCounter.Count(repository, inventory.ReachableCommits, [.. hits.Where(h => !h.Origin.Unreachable).Select(h => h.Origin.BlobId)]);
+            var origins = new OriginDescriber(repository, counts);
             foreach (var (origin, token) in hits)
             {
                 findings.Add(FindingFactory.Create(token, options.PathPrefix + origin.Path, origins.Describe(origin.BlobId, origin.CommitId, origin.Unreachable)));
@@ -113,7 +122,7 @@ public static class HistoryScanner
                 bytes += result.Length;
                 allowed += result.Tokens.Count(t => t.Allowed);
                 findings.AddRange(result.Tokens.Where(t => !t.Allowed).Select(t =>
-                    FindingFactory.Create(t, options.PathPrefix + message.Label, origins.Describe(message.ObjectId, message.CommitId, message.Unreachable, countCommits: false))));
+                    FindingFactory.Create(t, options.PathPrefix + message.Label, origins.Describe(message.ObjectId, message.CommitId, message.Unreachable))));
             }
         }
 
