@@ -1,0 +1,38 @@
+using HfSecretScan.Findings;
+using LibGit2Sharp;
+
+namespace HfSecretScan.Git.History;
+
+/// <summary>Everything a history scan must read, each object once, with where it came from.</summary>
+public sealed class HistoryInventory
+{
+    private readonly Dictionary<ObjectId, BlobOrigin> _blobs = [];
+    private readonly List<BlobOrigin> _blobOrder = [];
+
+    /// <summary>Blobs in the order they were first seen (oldest commit first).</summary>
+    public IReadOnlyList<BlobOrigin> Blobs => _blobOrder;
+
+    /// <summary>Commit and tag messages.</summary>
+    public List<MessageSource> Messages { get; } = [];
+
+    /// <summary>Reachable commits, parents before children.</summary>
+    public List<ObjectId> ReachableCommits { get; } = [];
+
+    /// <summary>Objects that could not be read, a shallow history, an unreadable pack index.</summary>
+    public List<ScanProblem> Problems { get; } = [];
+
+    /// <summary>Submodule paths met in trees (gitlinks); each is a repository of its own.</summary>
+    public SortedSet<string> Submodules { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="blobId"/> is already listed.</summary>
+    public bool Contains(ObjectId blobId) => _blobs.ContainsKey(blobId);
+
+    /// <summary>Lists a blob unless it is listed already; the first origin wins.</summary>
+    public void Add(BlobOrigin origin)
+    {
+        if (_blobs.TryAdd(origin.BlobId, origin))
+        {
+            _blobOrder.Add(origin);
+        }
+    }
+}

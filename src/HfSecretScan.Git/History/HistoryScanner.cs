@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using HfSecretScan.Content;
+using HfSecretScan.Findings;
+using HfSecretScan.Scanning;
+using LibGit2Sharp;
+
+namespace HfSecretScan.Git.History;
+
+/// <summary>
+/// Scans everything git holds for tokens: each blob once, commit and tag messages, unreachable
+/// objects, and (on request) submodules. Reads only the object database: no hook, filter,
+/// fsmonitor or configured command runs, so an untrusted clone is safe to scan.
+/// </summary>
+public static class HistoryScanner
+{
+    /// <summary>Scans the repository at or above <paramref name="path"/>.</summary>
+    /// <exception cref="RepositoryNotFoundException">No repository there.</exception>
+    /// <exception cref="ArgumentException">A revision in the options does not name a commit.</exception>
+    public static ScanReport Scan(string path, HistoryScanOptions options, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        string gitDirectory = Repository.Discover(path) ?? throw new RepositoryNotFoundException($"No git repository at or above '{path}'.");
+        HistoryInventory inventory;
+        string? workingDirectory;
+        using (var repository = new Repository(gitDirectory))
+        {
+            workingDirectory = repository.Info.WorkingDirectory;
+            inventory = options.IsRange
+                ? HistoryWalker.Range(repository, Resolve(repository, options.Include), Resolve(repository, options.Exclude))
+                : HistoryWalker.WholeHistory(repository);
+        }
+
+        var scanned = ScanObjects(gitDirectory, inventory, options, clock, cancellationToken);
+        var report = scanned with { Elapsed = clock.Elapsed };
+        return options.IsRange ? report : AddSubmodules(report, inventory, workingDirectory, gitDirectory, options, cancellationToken);
+    }
+
+    private static ObjectId[] Resolve(Repository repository, IReadOnlyList<string> revisions) =>
+        [.. revisions.Select(r => Resolve(repository, r))];
+
+    private static ObjectId Resolve(Repository repository, string revision)
+    {
+        try
+        {
+            if (repository.Lookup(revision) is { } found)
+            {
+                return found.Peel<Commit>().Id;
+            }
+        }
+        catch (LibGit2SharpException)
+        {
+            // Reported below with the revision's name.
+        }
+
+        throw new ArgumentException($"'{revision}' does not name a commit in {repository.Info.Path}.");
+    }
+
+    private static ScanReport ScanObjects(string gitDirectory, HistoryInventory inventory, HistoryScanOptions options, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var hits = new ConcurrentBag<(BlobOrigin Origin, LocatedToken Token)>();
+        var problems = new ConcurrentBag<ScanProblem>(inventory.Problems);
+        long done = 0, bytes = 0;
+        int allowed = 0;
+        long total = inventory.Blobs.Count + inventory.Messages.Count;
+        int workers = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+        using var ticker = options.Progress is { } progress
+            ? new Timer(_ => progress.Report(new HistoryProgress(Interlocked.Read(ref done), total, Interlocked.Read(ref bytes), clock.Elapsed)), null, 200, 200)
+            : null;
+
+        Parallel.ForEach(
+            // Contiguous ranges in commit order: successive versions of a file are delta bases of each other in the pack, so a worker's delta cache stays warm.
+            Partitioner.Create(0, inventory.Blobs.Count, Math.Max(1, inventory.Blobs.Count / (workers * 16))),
+            new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
+            () => new BlobReader(gitDirectory),
+            (range, _, reader) =>
+            {
+                for (int i = range.Item1; i < range.Item2; i++)
+                {
+                    var origin = inventory.Blobs[i];
+                    var result = reader.Scan(origin, problems);
+                    Interlocked.Increment(ref done);
+                    if (result is null)
+                    {
+                        continue;
+                    }
+
+                    Interlocked.Add(ref bytes, result.Length);
+                    foreach (var token in result.Tokens)
+                    {
+                        if (token.Allowed)
+                        {
+                            Interlocked.Increment(ref allowed);
+                        }
+                        else
+                        {
+                            hits.Add((origin, token));
+                        }
+                    }
+                }
+
+                return reader;
+            },
+            reader => reader.Dispose());
+
+        var findings = new List<Finding>();
+        using (var repository = new Repository(gitDirectory))
+        {
+            var counts = CommitCounter.Count(repository, inventory.ReachableCommits, [.. hits.Where(h => !h.Origin.Unreachable).Select(h => h.Origin.BlobId)]);
+            var origins = new OriginDescriber(repository, counts);
+            foreach (var (origin, token) in hits)
+            {
+                findings.Add(FindingFactory.Create(token, options.PathPrefix + origin.Path, origins.Describe(origin.BlobId, origin.CommitId, origin.Unreachable)));
+            }
+
+            var scanner = new ContentScanner();
+            foreach (var message in inventory.Messages)
+            {
+                var result = scanner.Scan(new MemoryContent(Encoding.UTF8.GetBytes(message.Text)));
+                done++;
+                bytes += result.Length;
+                allowed += result.Tokens.Count(t => t.Allowed);
+                findings.AddRange(result.Tokens.Where(t => !t.Allowed).Select(t =>
+                    FindingFactory.Create(t, options.PathPrefix + message.Label, origins.Describe(message.ObjectId, message.CommitId, message.Unreachable))));
+            }
+        }
+
+        findings.Sort(Finding.Compare);
+        return new ScanReport
+        {
+            Findings = findings,
+            Problems = [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal)],
+            ItemsScanned = done,
+            BytesScanned = bytes,
+            SuppressedByComment = allowed,
+        };
+    }
+
+    private static ScanReport AddSubmodules(ScanReport report, HistoryInventory inventory, string? workingDirectory, string gitDirectory, HistoryScanOptions options, CancellationToken cancellationToken)
+    {
+        foreach (string submodule in inventory.Submodules)
+        {
+            string? location = SubmoduleRepository.Find(gitDirectory, workingDirectory, submodule);
+            if (!options.RecurseSubmodules || location is null)
+            {
+                string reason = location is null
+                    ? "submodule: its own repository, not cloned here, so its history was not scanned"
+                    : "submodule: its own repository, not scanned (use --recurse-submodules)";
+                report = report with { Skipped = [.. report.Skipped, new Sources.SkippedEntry(options.PathPrefix + submodule, reason)] };
+                continue;
+            }
+
+            var inner = Scan(location, options with { PathPrefix = options.PathPrefix + submodule + "/" }, cancellationToken);
+            report = ScanReport.Combine(report, inner with { Elapsed = TimeSpan.Zero });
+        }
+
+        return report;
+    }
+}

@@ -1,0 +1,216 @@
+using HfSecretScan.Findings;
+using HfSecretScan.Git.Objects;
+using LibGit2Sharp;
+
+namespace HfSecretScan.Git.History;
+
+/// <summary>
+/// Lists what a history scan reads. Whole history: every blob reachable from any ref or reflog,
+/// attributed to the first commit (parents first) that holds it, then every object no ref
+/// reaches (dangling commits, trees, blobs and tags), plus all commit and tag messages.
+/// Range: only what the commits in the range introduce compared with their parents.
+/// </summary>
+public static class HistoryWalker
+{
+    /// <summary>Lists everything in <paramref name="repository"/>.</summary>
+    public static HistoryInventory WholeHistory(Repository repository)
+    {
+        var inventory = new HistoryInventory();
+        NoteShallow(repository, inventory);
+        var seenTrees = new HashSet<ObjectId>();
+        var seenTags = new HashSet<ObjectId>();
+        var walk = new TreeWalk(inventory, seenTrees);
+        var knownCommits = new HashSet<ObjectId>();
+
+        var tips = Tips(repository, inventory, seenTags);
+        foreach (var commit in CommitGraph.ParentsFirst(repository, tips, knownCommits, inventory.Problems))
+        {
+            inventory.ReachableCommits.Add(commit.Id);
+            AddCommit(commit, walk, inventory, unreachable: false);
+        }
+
+        AddUnreachable(repository, inventory, walk, knownCommits, seenTrees, seenTags);
+        return inventory;
+    }
+
+    /// <summary>Lists what the commits reachable from <paramref name="include"/> and not from <paramref name="exclude"/> introduce.</summary>
+    public static HistoryInventory Range(Repository repository, IReadOnlyList<ObjectId> include, IReadOnlyList<ObjectId> exclude)
+    {
+        var inventory = new HistoryInventory();
+        NoteShallow(repository, inventory);
+        var walk = new TreeWalk(inventory, seenTrees: null);
+        var excluded = new HashSet<ObjectId>();
+        CommitGraph.ParentsFirst(repository, exclude, excluded, inventory.Problems);
+        foreach (var commit in CommitGraph.ParentsFirst(repository, include, excluded, inventory.Problems))
+        {
+            inventory.ReachableCommits.Add(commit.Id);
+            AddCommit(commit, walk, inventory, unreachable: false);
+        }
+
+        return inventory;
+    }
+
+    private static void NoteShallow(Repository repository, HistoryInventory inventory)
+    {
+        if (repository.Info.IsShallow)
+        {
+            inventory.Problems.Add(new ScanProblem(
+                Path.Combine(ObjectDirectories.CommonDirectory(repository.Info.Path), "shallow"),
+                "Shallow clone: history before the shallow boundary is not in this repository and was not scanned. Run `git fetch --unshallow` to scan all of it."));
+        }
+    }
+
+    private static void AddCommit(Commit commit, TreeWalk walk, HistoryInventory inventory, bool unreachable)
+    {
+        inventory.Messages.Add(new MessageSource(commit.Id, MessageSource.CommitMessageLabel, commit.Id, commit.Message, unreachable));
+        Tree tree;
+        Tree[] parents;
+        try
+        {
+            tree = commit.Tree;
+            parents = walk.ComparesWithParents ? [.. commit.Parents.Select(p => p.Tree)] : [];
+        }
+        catch (LibGit2SharpException e)
+        {
+            inventory.Problems.Add(new ScanProblem(commit.Sha, $"Cannot read the tree of commit {commit.Sha}: {e.Message}"));
+            return;
+        }
+
+        walk.Walk(tree, parents, "commit " + commit.Sha, (id, path) => inventory.Add(new BlobOrigin(id, path, commit.Id, unreachable)));
+    }
+
+    /// <summary>Every ref's target and every reflog entry; annotated tags on the way are listed as messages.</summary>
+    private static List<ObjectId> Tips(Repository repository, HistoryInventory inventory, HashSet<ObjectId> seenTags)
+    {
+        var tips = new List<ObjectId>();
+        var logged = new List<string> { "HEAD" };
+        foreach (var reference in repository.Refs.OrderBy(r => r.CanonicalName, StringComparer.Ordinal))
+        {
+            logged.Add(reference.CanonicalName);
+            if (reference.ResolveToDirectReference() is not { } direct)
+            {
+                continue;
+            }
+
+            var target = direct.TargetIdentifier is { } sha ? new ObjectId(sha) : null;
+            if (target is not null && Peel(repository, target, reference.CanonicalName, inventory, seenTags, unreachable: false) is { } commit)
+            {
+                tips.Add(commit);
+            }
+        }
+
+        if (repository.Head.Tip is { } head)
+        {
+            tips.Add(head.Id);
+        }
+
+        foreach (string name in logged)
+        {
+            try
+            {
+                foreach (var entry in repository.Refs.Log(name))
+                {
+                    tips.Add(entry.To);
+                    if (entry.From != ObjectId.Zero)
+                    {
+                        tips.Add(entry.From);
+                    }
+                }
+            }
+            catch (LibGit2SharpException e)
+            {
+                inventory.Problems.Add(new ScanProblem(name, $"Cannot read the reflog of {name}: {e.Message}"));
+            }
+        }
+
+        return tips;
+    }
+
+    /// <summary>Follows annotated tags to what they tag; returns the commit at the end, if any.</summary>
+    private static ObjectId? Peel(Repository repository, ObjectId id, string name, HistoryInventory inventory, HashSet<ObjectId> seenTags, bool unreachable)
+    {
+        try
+        {
+            var target = repository.Lookup(id);
+            while (target is TagAnnotation tag)
+            {
+                if (seenTags.Add(tag.Id))
+                {
+                    var tagged = tag.Target as Commit;
+                    inventory.Messages.Add(new MessageSource(tag.Id, MessageSource.TagLabel(tag.Name), tagged?.Id, tag.Message, unreachable));
+                }
+
+                target = tag.Target;
+            }
+
+            return (target as Commit)?.Id;
+        }
+        catch (LibGit2SharpException e)
+        {
+            inventory.Problems.Add(new ScanProblem(id.Sha, $"Cannot read {id.Sha}, the target of {name}: {e.Message}"));
+            return null;
+        }
+    }
+
+    /// <summary>Objects in the object folders that no ref or reflog reaches, walked like history and flagged unreachable.</summary>
+    private static void AddUnreachable(
+        Repository repository, HistoryInventory inventory, TreeWalk walk, HashSet<ObjectId> knownCommits, HashSet<ObjectId> seenTrees, HashSet<ObjectId> seenTags)
+    {
+        var all = ObjectIdIndex.ReadAll(ObjectDirectories.Of(repository.Info.Path), inventory.Problems);
+        var commits = new List<ObjectId>();
+        var trees = new List<ObjectId>();
+        var blobs = new List<ObjectId>();
+        foreach (var id in all.OrderBy(i => i.Sha, StringComparer.Ordinal))
+        {
+            if (knownCommits.Contains(id) || seenTrees.Contains(id) || seenTags.Contains(id) || inventory.Contains(id))
+            {
+                continue;
+            }
+
+            ObjectType type;
+            try
+            {
+                type = repository.ObjectDatabase.RetrieveObjectMetadata(id).Type;
+            }
+            catch (LibGit2SharpException e)
+            {
+                inventory.Problems.Add(new ScanProblem(id.Sha, $"Corrupt object {id.Sha}, not scanned: {e.Message}"));
+                continue;
+            }
+
+            switch (type)
+            {
+                case ObjectType.Commit:
+                    commits.Add(id);
+                    break;
+                case ObjectType.Tree:
+                    trees.Add(id);
+                    break;
+                case ObjectType.Blob:
+                    blobs.Add(id);
+                    break;
+                case ObjectType.Tag:
+                    Peel(repository, id, "an unreachable tag", inventory, seenTags, unreachable: true);
+                    break;
+            }
+        }
+
+        foreach (var commit in CommitGraph.ParentsFirst(repository, commits, knownCommits, inventory.Problems))
+        {
+            AddCommit(commit, walk, inventory, unreachable: true);
+        }
+
+        foreach (var treeId in trees.Where(t => !seenTrees.Contains(t)))
+        {
+            if (repository.Lookup<Tree>(treeId) is { } tree)
+            {
+                walk.Walk(tree, [], "unreachable tree " + treeId.Sha, (id, path) => inventory.Add(new BlobOrigin(id, path, null, true)));
+            }
+        }
+
+        foreach (var blobId in blobs)
+        {
+            inventory.Add(new BlobOrigin(blobId, blobId.Sha, null, true));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using HfSecretScan.Findings;
+using HfSecretScan.Git.Objects;
+using HfSecretScan.Scanning;
+using LibGit2Sharp;
+
+namespace HfSecretScan.Git.Staged;
+
+/// <summary>
+/// Scans exactly what the next commit would contain: index entries added or changed relative to
+/// HEAD (all of them before the first commit), read from the index's blobs, never from the
+/// working tree, so a file fixed on disk but still staged with a token is caught.
+/// </summary>
+public static class StagedScanner
+{
+    /// <summary>Scans the staged changes of the repository at or above <paramref name="path"/>.</summary>
+    /// <exception cref="RepositoryNotFoundException">No repository there.</exception>
+    /// <exception cref="InvalidOperationException">The repository is bare: it has no index.</exception>
+    public static ScanReport Scan(string path, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        string gitDirectory = Repository.Discover(path) ?? throw new RepositoryNotFoundException($"No git repository at or above '{path}'.");
+        using var repository = new Repository(gitDirectory);
+        if (repository.Info.IsBare)
+        {
+            throw new InvalidOperationException($"{repository.Info.Path} is a bare repository: there is nothing staged.");
+        }
+
+        var head = repository.Head.Tip?.Tree;
+        var scanner = new ContentScanner();
+        var findings = new List<Finding>();
+        var problems = new List<ScanProblem>();
+        long items = 0, bytes = 0;
+        int allowed = 0;
+        foreach (var entry in repository.Index)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (entry.Mode == Mode.GitLink || (head?[entry.Path] is { } committed && committed.Target.Id == entry.Id))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (repository.Lookup<Blob>(entry.Id) is not { } blob)
+                {
+                    problems.Add(new ScanProblem(entry.Path, $"Staged blob {entry.Id.Sha} is missing from the object database, not scanned."));
+                    continue;
+                }
+
+                using var stream = blob.GetContentStream();
+                var result = scanner.Scan(new BlobStreamContent(stream));
+                items++;
+                bytes += result.Length;
+                allowed += result.Tokens.Count(t => t.Allowed);
+                findings.AddRange(result.Tokens.Where(t => !t.Allowed).Select(t => FindingFactory.Create(t, entry.Path)));
+            }
+            catch (LibGit2SharpException e)
+            {
+                problems.Add(new ScanProblem(entry.Path, $"Cannot read staged blob {entry.Id.Sha}: {e.Message}"));
+            }
+        }
+
+        findings.Sort(Finding.Compare);
+        return new ScanReport
+        {
+            Findings = findings,
+            Problems = problems,
+            ItemsScanned = items,
+            BytesScanned = bytes,
+            SuppressedByComment = allowed,
+            Elapsed = clock.Elapsed,
+        };
+    }
+}
