@@ -77,7 +77,7 @@ internal sealed partial class TestProject
     /// <summary>Runs <c>dotnet build</c> (restore included) with <paramref name="arguments"/> added.</summary>
     public BuildResult Build(params string[] arguments)
     {
-        var result = DotNet.Run(Directory, _feed.Packages, ["build", ProjectFile, "-nodeReuse:false", "-clp:NoSummary", "-p:UseSharedCompilation=false", .. arguments]);
+        var result = DotNet.Run(Directory, _feed.Packages, ["build", ProjectFile, "-nodeReuse:false", "-p:UseSharedCompilation=false", .. arguments]);
         return new BuildResult(result.ExitCode, result.Output);
     }
 }
@@ -85,19 +85,27 @@ internal sealed partial class TestProject
 /// <summary>What a build printed and returned.</summary>
 internal sealed partial record BuildResult(int ExitCode, string Output)
 {
-    /// <summary>The HfSecretScan diagnostics, as <c>file(line,col): error HFS001</c> without the message.</summary>
+    /// <summary>
+    /// The HfSecretScan diagnostics as they were logged, before the closing summary repeats them,
+    /// as <c>file(line,col): error HFS001</c> without the message.
+    /// </summary>
     public IReadOnlyList<string> Diagnostics =>
-        [.. DiagnosticLine().Matches(Output).Select(m => m.Groups["head"].Value)];
+        [.. DiagnosticLine().Matches(Log).Select(m => m.Groups["head"].Value)];
 
     /// <summary>Text of the diagnostics' messages.</summary>
     public IReadOnlyList<string> Messages =>
-        [.. DiagnosticLine().Matches(Output).Select(m => m.Groups["message"].Value)];
+        [.. DiagnosticLine().Matches(Log).Select(m => m.Groups["message"].Value)];
+
+    private string Log => ClosingSummary().Split(Output)[0];
 
     /// <summary>The task's summary line (printed at normal verbosity).</summary>
     public string Summary => SummaryLine().Match(Output).Value;
 
     [GeneratedRegex(@"^\s*(?:\d+>)?(?<head>\S.*?: (?:error|warning) HFS\d{3}): (?<message>.*?)(?: \[[^\]]*\])?$", RegexOptions.Multiline)]
     private static partial Regex DiagnosticLine();
+
+    [GeneratedRegex(@"^Build (?:FAILED|succeeded)\.$", RegexOptions.Multiline)]
+    private static partial Regex ClosingSummary();
 
     [GeneratedRegex(@"HfSecretScan: \d+ files, \d+ read, \d+ from cache[^\n]*")]
     private static partial Regex SummaryLine();
