@@ -255,6 +255,35 @@ public sealed class BuildScanTests
         StringAssert.Contains(build.Messages[0], "Not scanned for Hugging Face tokens");
     }
 
+    [TestMethod]
+    public void DesignTimeBuild_DoesNotScan()
+    {
+        var project = TestProject.Create(s_feed, nameof(DesignTimeBuild_DoesNotScan));
+        project.Write("Secrets.cs", CsFileWith(TestTokens.User(30)));
+
+        var build = project.Build("-p:DesignTimeBuild=true", "-v:n");
+
+        Assert.AreEqual(0, build.ExitCode, build.ToString());
+        Assert.AreEqual(0, build.Diagnostics.Count, build.ToString());
+        Assert.AreEqual(string.Empty, build.Summary, build.ToString());
+    }
+
+    [TestMethod]
+    public void MSBuildOlderThan18_WarnsOnceThatTheScanWasSkipped_WithoutALoadError()
+    {
+        var project = TestProject.Create(s_feed, nameof(MSBuildOlderThan18_WarnsOnceThatTheScanWasSkipped_WithoutALoadError));
+        project.Write("Secrets.cs", CsFileWith(TestTokens.User(31)));
+
+        // What the targets conclude on MSBuild before 18.0; a global property overrides their own verdict.
+        var build = project.Build("-p:_HfSecretScanMSBuild18=false");
+
+        Assert.AreEqual(0, build.ExitCode, build.ToString());
+        Assert.AreEqual(1, build.Diagnostics.Count, build.ToString());
+        StringAssert.EndsWith(build.Diagnostics[0], ": warning HFS900", build.ToString());
+        StringAssert.Contains(build.Messages[0], "needs MSBuild 18.0 or later");
+        Assert.IsFalse(build.Output.Contains("MSB4062", StringComparison.Ordinal), build.ToString());
+    }
+
     private static string CsFileWith(string value) =>
         "namespace Sample;\npublic static class Secrets\n{\n    public const string Token = \"" + value + "\";\n}\n";
 }

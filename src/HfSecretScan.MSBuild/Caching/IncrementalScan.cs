@@ -21,15 +21,15 @@ internal static class IncrementalScan
         foreach (var file in files)
         {
             var stamp = FileStamp.Of(file.FullPath);
-            if (stamp is { } s && cache.Lookup(file.FullPath, s) is { } cached)
+            if (stamp is not null && cache.Lookup(file.FullPath, stamp) is { } cached)
             {
                 current[file.FullPath] = cached;
                 continue;
             }
 
-            if (stamp is { } taken)
+            if (stamp is not null)
             {
-                stamps[file.FullPath] = taken;
+                stamps[file.FullPath] = stamp;
             }
 
             toScan.Add(new ScanTarget(file.FullPath, file.FullPath));
