@@ -14,22 +14,11 @@ public sealed class FileContent : IScanContent, IDisposable
         new(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.None));
 
     /// <inheritdoc />
-    public int Read(long offset, Span<byte> buffer)
-    {
-        int total = 0;
-        while (total < buffer.Length)
-        {
-            int read = RandomAccess.Read(_handle, buffer[total..], offset + total);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        return total;
-    }
+    /// <remarks>
+    /// One positional read: on a regular file it returns short only at the end, so small files
+    /// cost one read, not a second one to see the end.
+    /// </remarks>
+    public int Read(long offset, Span<byte> buffer) => RandomAccess.Read(_handle, buffer, offset);
 
     /// <inheritdoc />
     public void Dispose() => _handle.Dispose();

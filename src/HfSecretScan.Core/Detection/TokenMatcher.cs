@@ -11,6 +11,11 @@ public static class TokenMatcher
     private static readonly SearchValues<byte> AlphanumericBytes =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"u8);
 
+    private static readonly PrefixAnchorSearch Anchors = new(TokenRules.All);
+    private static readonly byte UserPrefixPenultimate = (byte)TokenRules.UserToken.Prefix[^2];
+    private static readonly int MinPrefixLength = TokenRules.All.Min(r => r.Prefix.Length);
+    private static readonly int MaxPrefixLength = TokenRules.All.Max(r => r.Prefix.Length);
+
     /// <summary>
     /// Bytes of context a window must keep before its first candidate so that boundary checks
     /// (a preceding word character, an escaping backslash run) see what they need.
@@ -34,6 +39,10 @@ public static class TokenMatcher
     /// <param name="form">Byte layout to search for.</param>
     /// <param name="alignment">For UTF-16 text, the parity (0 or 1) that token offsets must have in the content; -1 for any.</param>
     /// <param name="output">Receives the tokens, ordered by rule then offset.</param>
+    /// <param name="binary">
+    /// The content is binary: a token whose length is written right before it (pickles, protobuf,
+    /// serialized strings) ends there even when a letter follows, such as pickle's memo opcode <c>q</c>.
+    /// </param>
     public static void Find(
         ReadOnlySpan<byte> window,
         long windowOffset,
@@ -41,11 +50,18 @@ public static class TokenMatcher
         int limit,
         ByteForm form,
         int alignment,
-        List<RawToken> output)
+        List<RawToken> output,
+        bool binary = false)
     {
+        if (form == ByteForm.Ascii)
+        {
+            FindAscii(window, windowOffset, from, limit, output, binary);
+            return;
+        }
+
         foreach (var rule in TokenRules.All)
         {
-            FindRule(rule, window, windowOffset, from, limit, form, alignment, output);
+            FindRule(rule, window, windowOffset, from, limit, form, alignment, output, binary);
         }
     }
 
@@ -58,6 +74,37 @@ public static class TokenMatcher
         return output;
     }
 
+    /// <summary>Text, the hot path: one anchor pass for every rule.</summary>
+    private static void FindAscii(ReadOnlySpan<byte> window, long windowOffset, int from, int limit, List<RawToken> output, bool binary)
+    {
+        // The anchor is the prefix's last two bytes: a prefix starting before the limit ends before this.
+        int searchEnd = Math.Min(window.Length, limit - 1 + MaxPrefixLength);
+        int position = from + MinPrefixLength - 2;
+        while (position < searchEnd - 1)
+        {
+            int index = Anchors.IndexOfAnchor(window[position..searchEnd]);
+            if (index < 0)
+            {
+                return;
+            }
+
+            int anchor = position + index;
+            position = anchor + 1;
+            var rule = window[anchor] == UserPrefixPenultimate ? TokenRules.UserToken : TokenRules.OrgToken;
+            int start = anchor + 2 - rule.Prefix.Length;
+            if (start < from || start >= limit || !window[start..].StartsWith(rule.PrefixUtf8))
+            {
+                continue;
+            }
+
+            if (TryValidate(rule, window, start, ByteForm.Ascii, binary, out string token))
+            {
+                output.Add(new RawToken(rule, windowOffset + start, ByteForm.Ascii, token));
+                position = start + rule.Length;
+            }
+        }
+    }
+
     private static void FindRule(
         TokenRule rule,
         ReadOnlySpan<byte> window,
@@ -66,7 +113,8 @@ public static class TokenMatcher
         int limit,
         ByteForm form,
         int alignment,
-        List<RawToken> output)
+        List<RawToken> output,
+        bool binary)
     {
         ReadOnlySpan<byte> prefix = rule.PrefixIn(form);
         int searchEnd = Math.Min(window.Length, limit - 1 + prefix.Length);
@@ -86,7 +134,7 @@ public static class TokenMatcher
                 continue;
             }
 
-            if (TryValidate(rule, window, start, form, out string? token))
+            if (TryValidate(rule, window, start, form, binary, out string token))
             {
                 output.Add(new RawToken(rule, windowOffset + start, form, token));
                 position = start + (rule.Length * form.UnitSize());
@@ -94,7 +142,7 @@ public static class TokenMatcher
         }
     }
 
-    private static bool TryValidate(TokenRule rule, ReadOnlySpan<byte> window, int start, ByteForm form, out string token)
+    private static bool TryValidate(TokenRule rule, ReadOnlySpan<byte> window, int start, ByteForm form, bool binary, out string token)
     {
         token = string.Empty;
         int unit = form.UnitSize();
@@ -141,7 +189,7 @@ public static class TokenMatcher
         }
 
         int following = form.AsciiAt(window, bodyEnd);
-        if (following >= 0 && IsWordChar(following))
+        if (following >= 0 && IsWordChar(following) && !(binary && IsLengthPrefixed(rule, window, start, form)))
         {
             return false;
         }
@@ -156,8 +204,9 @@ public static class TokenMatcher
     }
 
     /// <summary>
-    /// The prefix must not continue an identifier, except that a backslash escape such as
-    /// <c>\n</c> or <c>\t</c> in JSON, notebooks and logs ends the previous token.
+    /// The prefix must not continue an identifier, except that an escape ends the previous word:
+    /// a backslash escape such as <c>\n</c>, <c>\t</c> or <c>\u0022</c> in JSON, notebooks and logs,
+    /// or a percent-encoded byte such as <c>%3A</c> in URLs.
     /// </summary>
     private static bool IsLeftBoundary(ReadOnlySpan<byte> window, int start, ByteForm form)
     {
@@ -175,13 +224,47 @@ public static class TokenMatcher
             return true;
         }
 
-        if (!IsEscapeLetter(c))
+        if (IsEscapeLetter(c) && IsEscaped(window, before, form))
         {
-            return false;
+            return true;
         }
 
+        // \uXXXX, \xXX and %XX: hex digits introduced by an escaping character.
+        int hexDigits = 0;
+        int at = before;
+        while (hexDigits < 4 && char.IsAsciiHexDigit((char)Math.Max(0, form.AsciiAt(window, at))))
+        {
+            hexDigits++;
+            at -= unit;
+            int introducer = form.AsciiAt(window, at);
+            if ((hexDigits == 2 && introducer == '%')
+                || (hexDigits == 2 && introducer == 'x' && IsEscaped(window, at, form))
+                || (hexDigits == 4 && introducer == 'u' && IsEscaped(window, at, form)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the token's length in bytes sits right before it as one byte (protobuf, pickle's short
+    /// strings, the low byte of a big-endian length) or as a 32-bit little-endian integer (pickle).
+    /// </summary>
+    private static bool IsLengthPrefixed(TokenRule rule, ReadOnlySpan<byte> window, int start, ByteForm form)
+    {
+        int length = rule.Length * form.UnitSize();
+        return (start >= 1 && window[start - 1] == length)
+            || (start >= 4 && System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(window[(start - 4)..start]) == length);
+    }
+
+    /// <summary>Whether the character at <paramref name="index"/> follows an odd run of backslashes.</summary>
+    private static bool IsEscaped(ReadOnlySpan<byte> window, int index, ByteForm form)
+    {
+        int unit = form.UnitSize();
         int backslashes = 0;
-        for (int i = before - unit; i >= 0 && form.AsciiAt(window, i) == '\\'; i -= unit)
+        for (int i = index - unit; i >= 0 && form.AsciiAt(window, i) == '\\'; i -= unit)
         {
             backslashes++;
         }

@@ -29,6 +29,9 @@ public sealed record Finding
     /// <summary>Set when the content came from git history.</summary>
     public CommitOrigin? Commit { get; init; }
 
+    /// <summary>What Hugging Face said about the token, when verification ran.</summary>
+    public Verification.TokenVerification? Verification { get; init; }
+
     /// <summary>Whether the finding has a line and column (text) or only a byte offset (binary).</summary>
     public bool IsTextual => Line is not null;
 

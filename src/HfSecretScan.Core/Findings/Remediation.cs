@@ -1,3 +1,5 @@
+using HfSecretScan.Verification;
+
 namespace HfSecretScan.Findings;
 
 /// <summary>What to do about a leaked token, in the order it should be done.</summary>
@@ -18,7 +20,34 @@ public static class Remediation
         "`git filter-repo --replace-text`, expire reflogs and run `git gc --prune=now`, force-push every branch and tag, " +
         "and ask the host to drop cached views and pull-request refs.";
 
-    /// <summary>The remediation text for <paramref name="finding"/>.</summary>
-    public static string For(Finding finding) =>
-        finding.Commit is null ? ForFiles : ForFiles + " " + ForHistory;
+    /// <summary>The remediation text for <paramref name="finding"/>, led by what its verification says.</summary>
+    public static string For(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        string files = finding.Verification is { } verification
+            ? verification.Status == TokenStatus.Invalid ? ForToken(verification) : ForToken(verification) + " " + ForFiles
+            : ForFiles;
+        return finding.Commit is null ? files : files + " " + ForHistory;
+    }
+
+    /// <summary>What a verified token's status and type call for.</summary>
+    public static string ForToken(TokenVerification verification)
+    {
+        ArgumentNullException.ThrowIfNull(verification);
+        const string OnePerProject = "One token per project, so that the next leak can be revoked without breaking anything else.";
+        string owner = verification.Owner is { } o ? $" of {o.Type} {o.Name}" : string.Empty;
+        return verification.Status switch
+        {
+            TokenStatus.Invalid => "Hugging Face rejects this token (revoked or never valid): nothing is left to revoke, but remove it from the code as cleanup.",
+            TokenStatus.Unknown => $"It could not be verified ({verification.Reason}): treat it as live.",
+            _ when verification.IsOrgApiToken =>
+                $"This live {verification.Kind}{owner} (deprecated) reads the organization's private repositories: revoke it and replace it with a fine-grained token limited to this project's repositories. {OnePerProject}",
+            _ when verification.CanWrite =>
+                $"Emergency: this live {verification.Kind}{owner} can write. Replace it with a fine-grained token limited to this project's repositories and the actions it needs. {OnePerProject}",
+            _ when verification.Role == WriteAccess.FineGrainedRole =>
+                $"This live {verification.Kind}{owner} can only read: revoke it and create a new one with the same scopes, kept out of files. {OnePerProject}",
+            _ =>
+                $"This live {verification.Kind}{owner} reads everything its owner can see, private and gated repositories included: replace it with a fine-grained token limited to this project's repositories. {OnePerProject}",
+        };
+    }
 }

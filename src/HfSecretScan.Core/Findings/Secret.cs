@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using HfSecretScan.Detection;
@@ -41,6 +42,33 @@ public sealed class Secret : IEquatable<Secret>
     {
         int visible = Math.Min(value.Length, rule.Prefix.Length + VisibleBodyCharacters);
         return string.Concat(value.AsSpan(0, visible), "…");
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with every token in it redacted: for messages that may quote input,
+    /// such as a parser's error about a configuration file.
+    /// </summary>
+    public static string RedactAll(string text)
+    {
+        var found = new List<RawToken>();
+        var form = BitConverter.IsLittleEndian ? ByteForm.Utf16LE : ByteForm.Utf16BE;
+        TokenMatcher.Find(MemoryMarshal.AsBytes(text.AsSpan()), 0, 0, text.Length * 2, form, 0, found);
+        if (found.Count == 0)
+        {
+            return text;
+        }
+
+        found.Sort(static (a, b) => a.Offset.CompareTo(b.Offset));
+        var redacted = new StringBuilder(text.Length);
+        int at = 0;
+        foreach (var token in found)
+        {
+            int index = (int)(token.Offset / 2);
+            redacted.Append(text, at, index - at).Append(Redact(token.Rule, token.Value));
+            at = index + token.Rule.Length;
+        }
+
+        return redacted.Append(text, at, text.Length - at).ToString();
     }
 
     /// <summary>The whole token. Only for sending it to Hugging Face (verification, revocation).</summary>

@@ -19,7 +19,10 @@ public static class FindingText
     }
 
     /// <summary>One sentence naming the token and how it was stored.</summary>
-    public static string Message(Finding finding)
+    public static string Message(Finding finding) => $"{finding.Rule.Name} {Redacted(finding)}";
+
+    /// <summary>The redacted token, how it was stored when that was in binary content, and the verification verdict when there is one.</summary>
+    public static string Redacted(Finding finding)
     {
         string form = finding.Form switch
         {
@@ -27,7 +30,8 @@ public static class FindingText
             ByteForm.Ascii when !finding.IsTextual => " (in binary content)",
             _ => string.Empty,
         };
-        return $"{finding.Rule.Name} {finding.Secret.Redacted}{form}";
+        string verdict = finding.Verification is { } verification ? $" [{VerificationText.Summary(verification)}]" : string.Empty;
+        return finding.Secret.Redacted + form + verdict;
     }
 
     /// <summary>Human-readable size.</summary>

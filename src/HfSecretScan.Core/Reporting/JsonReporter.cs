@@ -116,7 +116,75 @@ public sealed class JsonReporter : IReporter
             json.WriteEndObject();
         }
 
+        if (finding.Verification is { } verification)
+        {
+            WriteVerification(json, verification);
+        }
+
         json.WriteString("remediation", Remediation.For(finding));
         json.WriteEndObject();
+    }
+
+    private static void WriteVerification(Utf8JsonWriter json, Verification.TokenVerification verification)
+    {
+        json.WriteStartObject("verification");
+        json.WriteString("status", VerificationText.Status(verification));
+        json.WriteString("severity", VerificationText.Severity(verification));
+        json.WriteString("summary", VerificationText.Summary(verification));
+        if (verification.Reason is not null)
+        {
+            json.WriteString("reason", verification.Reason);
+        }
+
+        if (verification.Status == Verification.TokenStatus.Live)
+        {
+            json.WriteString("role", verification.Role);
+            json.WriteString("authType", verification.AuthType);
+            json.WriteString("displayName", verification.DisplayName);
+            json.WriteBoolean("canWrite", verification.CanWrite);
+            if (verification.Owner is { } owner)
+            {
+                json.WriteStartObject("owner");
+                json.WriteString("name", owner.Name);
+                json.WriteString("type", owner.Type);
+                json.WriteEndObject();
+            }
+
+            json.WriteStartArray("scopes");
+            foreach (var scope in verification.Scopes)
+            {
+                json.WriteStartObject();
+                json.WriteString("entityType", scope.EntityType);
+                json.WriteString("entity", scope.EntityName);
+                WriteStrings(json, "permissions", scope.Permissions);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            WriteStrings(json, "globalPermissions", verification.GlobalPermissions);
+            json.WriteStartArray("orgs");
+            foreach (var org in verification.Orgs)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", org.Name);
+                json.WriteString("roleInOrg", org.RoleInOrg);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (string value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 }

@@ -103,7 +103,7 @@ public sealed class SarifReporter : IReporter
         json.WriteStartObject();
         json.WriteString("ruleId", finding.Rule.Id);
         json.WriteNumber("ruleIndex", TokenRules.All.ToList().IndexOf(finding.Rule));
-        json.WriteString("level", "error");
+        json.WriteString("level", Level(finding));
         json.WriteStartObject("message");
         json.WriteString("text", $"{FindingText.Message(finding)}. {Remediation.For(finding)}");
         json.WriteEndObject();
@@ -166,8 +166,65 @@ public sealed class SarifReporter : IReporter
             }
         }
 
+        if (finding.Verification is { } verification)
+        {
+            WriteVerificationProperties(json, verification);
+        }
+
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>The result level: <c>error</c> unless verification says the token is invalid (<c>note</c>) or could not tell (<c>warning</c>).</summary>
+    public static string Level(Finding finding) => finding.Verification?.Status switch
+    {
+        Verification.TokenStatus.Invalid => "note",
+        Verification.TokenStatus.Unknown => "warning",
+        _ => "error",
+    };
+
+    private static void WriteVerificationProperties(Utf8JsonWriter json, Verification.TokenVerification verification)
+    {
+        json.WriteString("verificationStatus", VerificationText.Status(verification));
+        json.WriteString("verificationSeverity", VerificationText.Severity(verification));
+        if (verification.Reason is not null)
+        {
+            json.WriteString("verificationReason", verification.Reason);
+        }
+
+        if (verification.Status != Verification.TokenStatus.Live)
+        {
+            return;
+        }
+
+        json.WriteString("tokenRole", verification.Role ?? verification.AuthType);
+        json.WriteBoolean("tokenCanWrite", verification.CanWrite);
+        if (verification.Owner is { } owner)
+        {
+            json.WriteString("tokenOwner", $"{owner.Type} {owner.Name}");
+        }
+
+        json.WriteStartArray("tokenScopes");
+        foreach (var scope in verification.Scopes)
+        {
+            json.WriteStringValue($"{scope.EntityType} {scope.EntityName}: {string.Join(", ", scope.Permissions)}");
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("tokenGlobalPermissions");
+        foreach (string permission in verification.GlobalPermissions)
+        {
+            json.WriteStringValue(permission);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("tokenOrgs");
+        foreach (var org in verification.Orgs)
+        {
+            json.WriteStringValue(org.RoleInOrg is null ? org.Name : $"{org.Name} ({org.RoleInOrg})");
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteInvocation(Utf8JsonWriter json, ScanReport report)

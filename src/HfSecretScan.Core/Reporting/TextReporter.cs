@@ -19,9 +19,17 @@ public sealed class TextReporter : IReporter
     {
         string Paint(string text, string color) => context.UseColor ? color + text + Reset : text;
 
+        var detailed = new HashSet<Secret>();
         foreach (var finding in report.Findings)
         {
-            writer.WriteLine($"{Paint(FindingText.Location(finding), Bold)}: {Paint(finding.Rule.Id, Red)}: {FindingText.Message(finding)}");
+            writer.WriteLine($"{Paint(FindingText.Location(finding), Bold)}: {Paint(finding.Rule.Id, Red)}: {FindingText.Redacted(finding)}");
+            if (finding.Verification is { } verification && detailed.Add(finding.Secret))
+            {
+                foreach (string detail in VerificationText.Details(verification))
+                {
+                    writer.WriteLine("    " + detail);
+                }
+            }
         }
 
         foreach (var problem in report.Problems)
@@ -36,6 +44,11 @@ public sealed class TextReporter : IReporter
             if (report.Findings.Any(f => f.Commit is not null))
             {
                 writer.WriteLine(Remediation.ForHistory);
+            }
+
+            foreach (var verified in report.Findings.Where(f => f.Verification is not null).DistinctBy(f => f.Secret))
+            {
+                writer.WriteLine($"{verified.Secret.Redacted}: {Remediation.ForToken(verified.Verification!)}");
             }
         }
 

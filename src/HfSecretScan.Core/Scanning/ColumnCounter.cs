@@ -10,16 +10,40 @@ namespace HfSecretScan.Scanning;
 internal sealed class ColumnCounter
 {
     private readonly Decoder? _utf8;
+    private readonly char[] _scratch = [];
 
     public ColumnCounter(ContentEncoding encoding)
     {
         // Replacement fallback: each invalid UTF-8 sequence decodes to one U+FFFD, as editors show it.
-        _utf8 = encoding == ContentEncoding.Utf8 ? new UTF8Encoding(false, false).GetDecoder() : null;
+        if (encoding == ContentEncoding.Utf8)
+        {
+            _utf8 = new UTF8Encoding(false, false).GetDecoder();
+            _scratch = new char[4096];
+        }
     }
 
     /// <summary>Code units in <paramref name="bytes"/>; <paramref name="flush"/> ends any pending sequence.</summary>
-    public long Count(ReadOnlySpan<byte> bytes, bool flush) =>
-        _utf8 is null ? bytes.Length / 2 : _utf8.GetCharCount(bytes, flush);
+    public long Count(ReadOnlySpan<byte> bytes, bool flush)
+    {
+        if (_utf8 is null)
+        {
+            return bytes.Length / 2;
+        }
+
+        // Decoder.GetCharCount leaves the decoder's state alone, so a sequence cut by a read edge
+        // would be counted wrong; Convert carries it over to the next call.
+        long count = 0;
+        bool completed;
+        do
+        {
+            _utf8.Convert(bytes, _scratch, flush, out int bytesUsed, out int charsUsed, out completed);
+            count += charsUsed;
+            bytes = bytes[bytesUsed..];
+        }
+        while (!completed);
+
+        return count;
+    }
 
     /// <summary>Starts a new line.</summary>
     public void Reset() => _utf8?.Reset();

@@ -53,7 +53,7 @@ public sealed class ContentScanner
             int limit = endOfContent ? filled : filled - TokenMatcher.LookaheadBytes;
             foreach (var form in forms)
             {
-                TokenMatcher.Find(_buffer.AsSpan(0, filled), windowOffset, from, limit, form, alignment, _found);
+                TokenMatcher.Find(_buffer.AsSpan(0, filled), windowOffset, from, limit, form, alignment, _found, !kind.IsText);
             }
 
             if (endOfContent)

@@ -40,6 +40,9 @@ public static class FileSetScanner
                     case FileKind.Special:
                         skipped.Add(new SkippedEntry(target.Path, "not a regular file (FIFO, socket or device)"));
                         return scanner;
+                    case FileKind.SymbolicLink when !target.Explicit:
+                        skipped.Add(new SkippedEntry(target.Path, "symbolic link (not followed)"));
+                        return scanner;
                     case FileKind.Directory:
                         problems.Add(new ScanProblem(target.Path, "Expected a file but found a folder."));
                         return scanner;

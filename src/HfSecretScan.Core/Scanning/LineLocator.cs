@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using HfSecretScan.Content;
 
@@ -40,7 +41,8 @@ internal static class LineLocator
         IScanContent content, ContentKind kind, IReadOnlyList<long> offsets, byte[] buffer, Position[] positions, T cr, T lf)
         where T : unmanaged, IEquatable<T>
     {
-        int unit = Marshal.SizeOf<T>();
+        // Not Marshal.SizeOf: that is the marshalled size, 1 for char.
+        int unit = Unsafe.SizeOf<T>();
         var counter = new ColumnCounter(kind.Encoding);
         int capacity = buffer.Length - (buffer.Length % unit);
         long pos = kind.PreambleLength;

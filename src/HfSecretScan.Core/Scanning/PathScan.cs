@@ -22,8 +22,9 @@ public static class PathScan
         var report = new ScanReport
         {
             Findings = scan.Findings,
-            Problems = [.. walker.Problems, .. scan.Problems],
-            Skipped = [.. walker.Skipped, .. scan.Skipped],
+            // The walk meets entries in directory order: sort them like the scanner's own.
+            Problems = [.. walker.Problems.Concat(scan.Problems).OrderBy(p => p.Path, StringComparer.Ordinal)],
+            Skipped = [.. walker.Skipped.Concat(scan.Skipped).OrderBy(s => s.Path, StringComparer.Ordinal)],
             ItemsScanned = scan.FilesScanned,
             BytesScanned = scan.BytesScanned,
             SuppressedByComment = scan.SuppressedByComment,

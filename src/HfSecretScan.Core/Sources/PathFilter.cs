@@ -40,6 +40,8 @@ public sealed class PathFilter
             p = p[2..];
         }
 
+        // As in .gitignore, a trailing slash does not anchor: "build/" matches build folders at any depth.
+        bool anchored = p.TrimEnd('/').Contains('/', StringComparison.Ordinal);
         if (p.EndsWith('/'))
         {
             p += "**";
@@ -50,6 +52,6 @@ public sealed class PathFilter
             return p[1..];
         }
 
-        return p.Contains('/', StringComparison.Ordinal) ? p : "**/" + p;
+        return anchored ? p : "**/" + p;
     }
 }

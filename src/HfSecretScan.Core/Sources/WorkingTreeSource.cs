@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using HfSecretScan.Findings;
 
 namespace HfSecretScan.Sources;
@@ -9,6 +10,8 @@ namespace HfSecretScan.Sources;
 /// </summary>
 public sealed class WorkingTreeSource
 {
+    private static readonly string GitEntry = Path.DirectorySeparatorChar + ".git";
+
     private static readonly EnumerationOptions Shallow = new()
     {
         RecurseSubdirectories = false,
@@ -64,7 +67,7 @@ public sealed class WorkingTreeSource
             {
                 if (seen.Add(full))
                 {
-                    yield return new ScanTarget(full, DisplayPath(full));
+                    yield return new ScanTarget(full, DisplayPath(full), Explicit: true);
                 }
             }
             else
@@ -77,6 +80,14 @@ public sealed class WorkingTreeSource
     /// <summary>How findings name <paramref name="fullPath"/>: relative to the project root when inside it.</summary>
     public string DisplayPath(string fullPath)
     {
+        if (fullPath.Length > _projectRoot.Length + 1
+            && fullPath.StartsWith(_projectRoot, StringComparison.Ordinal)
+            && fullPath[_projectRoot.Length] == Path.DirectorySeparatorChar)
+        {
+            string inside = fullPath[(_projectRoot.Length + 1)..];
+            return Path.DirectorySeparatorChar == '/' ? inside : inside.Replace(Path.DirectorySeparatorChar, '/');
+        }
+
         string relative = Path.GetRelativePath(_projectRoot, fullPath);
         bool outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
         return (outside ? fullPath : relative).Replace('\\', '/');
@@ -134,17 +145,13 @@ public sealed class WorkingTreeSource
         var subdirectories = new List<string>();
         try
         {
-            foreach (var info in new DirectoryInfo(dir).EnumerateFileSystemInfos("*", Shallow))
+            // Names and d_type only: no stat per entry. Files are probed (lstat) by the scanner,
+            // in parallel, which also tells symbolic links and FIFOs apart from regular files.
+            var entries = new FileSystemEnumerable<(string Path, bool IsDirectory)>(
+                dir, static (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory), Shallow);
+            foreach (var (full, isDirectory) in entries)
             {
-                string full = info.FullName;
-                if (info.Attributes.HasFlag(FileAttributes.ReparsePoint))
-                {
-                    _skipped.Add(new SkippedEntry(DisplayPath(full), "symbolic link (not followed)"));
-                    continue;
-                }
-
-                bool isDirectory = info.Attributes.HasFlag(FileAttributes.Directory);
-                if (info.Name == ".git")
+                if (full.EndsWith(GitEntry, StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -156,7 +163,15 @@ public sealed class WorkingTreeSource
 
                 if (isDirectory)
                 {
-                    subdirectories.Add(full);
+                    // IsDirectory follows links; never descend through one.
+                    if (FileKindProbe.Probe(full) == FileKind.SymbolicLink)
+                    {
+                        _skipped.Add(new SkippedEntry(DisplayPath(full), "symbolic link (not followed)"));
+                    }
+                    else
+                    {
+                        subdirectories.Add(full);
+                    }
                 }
                 else
                 {

@@ -32,7 +32,8 @@ internal static class IncrementalScan
                 stamps[file.FullPath] = stamp;
             }
 
-            toScan.Add(new ScanTarget(file.FullPath, file.FullPath));
+            // The project names each item, as a command line names a file: a symbolic link to a file is read.
+            toScan.Add(new ScanTarget(file.FullPath, file.FullPath, Explicit: true));
         }
 
         var problems = new List<ScanProblem>();

@@ -10,6 +10,8 @@ internal static class HfScanCli
         var root = new RootCommand("hf-scan: keeps Hugging Face tokens out of code and git history.");
         root.Subcommands.Add(ScanCommand.Create(console));
         root.Subcommands.Add(BaselineCommand.Create(console));
+        root.Subcommands.Add(RevokeCommand.Create(console));
+        root.Subcommands.Add(VerifyCommand.Create(console));
         return root;
     }
 

@@ -15,10 +15,13 @@ internal static class ScanCommand
         var command = new Command("scan", "Scan files and folders (default: the current folder) for Hugging Face tokens; - reads standard input.");
         walk.AddTo(command);
         report.AddTo(command);
+        var verify = new VerifyOptions();
+        verify.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (settings, result) = await RunAsync(parse, walk, parse.GetValue(report.Baseline), console, cancellationToken).ConfigureAwait(false);
-            return report.Write(parse, settings.Finish(result), settings.Root, console);
+            var verified = await verify.ApplyAsync(parse, settings.Finish(result), console, cancellationToken).ConfigureAwait(false);
+            return report.Write(parse, verified, settings.Root, console);
         });
         return command;
     }

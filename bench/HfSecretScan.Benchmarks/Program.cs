@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(HfSecretScan.Benchmarks.MatcherBenchmarks).Assembly).Run(args);

@@ -1,0 +1,81 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace HfSecretScan.Detection;
+
+/// <summary>
+/// One vectorized pass that finds where any rule's ASCII prefix may end. Every prefix ends in
+/// <c>_</c> and the characters before it differ (<c>f_</c> for <c>hf_</c>, <c>g_</c> for
+/// <c>api_org_</c>), so comparing two shifted loads against that pair finds the candidates of all
+/// rules at once, instead of one <c>IndexOf</c> pass per rule.
+/// </summary>
+internal sealed class PrefixAnchorSearch
+{
+    private readonly byte _last;
+    private readonly byte _penultimateA;
+    private readonly byte _penultimateB;
+
+    public PrefixAnchorSearch(IReadOnlyList<TokenRule> rules)
+    {
+        if (rules.Count is < 1 or > 2 || rules.Any(r => r.Prefix.Length < 2 || r.Prefix[^1] != rules[0].Prefix[^1]))
+        {
+            throw new ArgumentException("The anchor search handles one or two prefixes that end in the same character.", nameof(rules));
+        }
+
+        _last = (byte)rules[0].Prefix[^1];
+        _penultimateA = (byte)rules[0].Prefix[^2];
+        _penultimateB = (byte)rules[^1].Prefix[^2];
+    }
+
+    /// <summary>
+    /// Index <c>i</c> of the first pair <c>span[i], span[i + 1]</c> that ends some prefix, or -1.
+    /// </summary>
+    public int IndexOfAnchor(ReadOnlySpan<byte> span)
+    {
+        ref byte start = ref MemoryMarshal.GetReference(span);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var last = Vector256.Create(_last);
+            var a = Vector256.Create(_penultimateA);
+            var b = Vector256.Create(_penultimateB);
+            for (; i + Vector256<byte>.Count < span.Length; i += Vector256<byte>.Count)
+            {
+                var current = Vector256.LoadUnsafe(ref start, (nuint)i);
+                var next = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
+                var hits = Vector256.Equals(next, last) & (Vector256.Equals(current, a) | Vector256.Equals(current, b));
+                if (hits != Vector256<byte>.Zero)
+                {
+                    return i + BitOperations.TrailingZeroCount(hits.ExtractMostSignificantBits());
+                }
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            var last = Vector128.Create(_last);
+            var a = Vector128.Create(_penultimateA);
+            var b = Vector128.Create(_penultimateB);
+            for (; i + Vector128<byte>.Count < span.Length; i += Vector128<byte>.Count)
+            {
+                var current = Vector128.LoadUnsafe(ref start, (nuint)i);
+                var next = Vector128.LoadUnsafe(ref start, (nuint)(i + 1));
+                var hits = Vector128.Equals(next, last) & (Vector128.Equals(current, a) | Vector128.Equals(current, b));
+                if (hits != Vector128<byte>.Zero)
+                {
+                    return i + BitOperations.TrailingZeroCount(hits.ExtractMostSignificantBits());
+                }
+            }
+        }
+
+        for (; i + 1 < span.Length; i++)
+        {
+            if (span[i + 1] == _last && (span[i] == _penultimateA || span[i] == _penultimateB))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

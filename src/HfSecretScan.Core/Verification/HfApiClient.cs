@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+using HfSecretScan.Findings;
+
+namespace HfSecretScan.Verification;
+
+/// <summary>
+/// The two Hugging Face calls hf-scan makes: who a token is (<c>whoami-v2</c>) and revoking
+/// tokens. The token travels only in the <c>Authorization</c> header or the revoke body, never
+/// in a URL; redirects are not followed, so it reaches the configured endpoint and nothing else.
+/// </summary>
+public sealed class HfApiClient : IDisposable
+{
+    /// <summary>Largest answer read; whoami answers are a few kilobytes.</summary>
+    public const int MaxAnswerBytes = 1024 * 1024;
+
+    private readonly HttpClient _http;
+
+    /// <summary>A client for <paramref name="endpoint"/>.</summary>
+    public HfApiClient(HfEndpoint endpoint)
+    {
+        Endpoint = endpoint;
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan, MaxResponseContentBufferSize = MaxAnswerBytes };
+        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("hf-scan", typeof(HfApiClient).Assembly.GetName().Version?.ToString(3) ?? "0"));
+    }
+
+    /// <summary>The Hub this client talks to.</summary>
+    public HfEndpoint Endpoint { get; }
+
+    /// <summary>Asks who <paramref name="token"/> is.</summary>
+    /// <exception cref="HttpRequestException">The request failed (network, TLS, oversized answer).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public async Task<WhoAmIAnswer> WhoAmIAsync(Secret token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        using var request = new HttpRequestMessage(HttpMethod.Get, Endpoint.WhoAmIUri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var wait = response.StatusCode == HttpStatusCode.TooManyRequests ? RateLimitHeader.WaitFrom(response.Headers) : null;
+        return new WhoAmIAnswer(response.StatusCode, body, wait);
+    }
+
+    /// <summary>
+    /// Asks Hugging Face to revoke <paramref name="tokens"/>. Needs no authentication; the answer
+    /// is HTTP 202 whether or not a token existed.
+    /// </summary>
+    /// <returns>The HTTP status of the answer.</returns>
+    /// <exception cref="HttpRequestException">The request failed.</exception>
+    public async Task<HttpStatusCode> RevokeAsync(IReadOnlyCollection<Secret> tokens, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var body = new RevokeRequest([.. tokens.Select(t => t.Reveal())]);
+        using var content = JsonContent.Create(body, RevokeJsonContext.Default.RevokeRequest);
+        using var response = await _http.PostAsync(Endpoint.RevokeUri, content, cancellationToken).ConfigureAwait(false);
+        return response.StatusCode;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _http.Dispose();
+
+    internal sealed record RevokeRequest([property: JsonPropertyName("credentials")] IReadOnlyList<string> Credentials);
+}
+
+[JsonSerializable(typeof(HfApiClient.RevokeRequest))]
+internal sealed partial class RevokeJsonContext : JsonSerializerContext;

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using HfSecretScan.Findings;
+
+namespace HfSecretScan.Tool.Cli;
+
+/// <summary>
+/// <c>--verify</c> with its endpoint options, for any command that reports findings: one
+/// <see cref="AddTo"/> when building the command, one <see cref="ApplyAsync"/> on its report.
+/// </summary>
+internal sealed class VerifyOptions
+{
+    public Option<bool> Verify { get; } = new("--verify")
+    {
+        Description = "Ask Hugging Face whether each distinct token is live and what it can do (sends each token, over HTTPS, to the endpoint only).",
+    };
+
+    public HfApiOptions Api { get; } = new();
+
+    /// <param name="command">The command to add the options to.</param>
+    /// <param name="endpointAlwaysUsed">True when the command talks to Hugging Face even without <c>--verify</c> (revoke).</param>
+    public void AddTo(Command command, bool endpointAlwaysUsed = false)
+    {
+        command.Options.Add(Verify);
+        Api.AddTo(command, result => endpointAlwaysUsed || result.GetValue(Verify) || result.GetResult(Api.Endpoint) is not null);
+    }
+
+    /// <summary>The report with verdicts attached when <c>--verify</c> is on; unchanged otherwise.</summary>
+    public async Task<ScanReport> ApplyAsync(ParseResult parse, ScanReport report, CliConsole console, CancellationToken cancellationToken) =>
+        parse.GetValue(Verify) && report.Findings.Count > 0
+            ? await Api.VerifyAsync(parse, report, console, cancellationToken).ConfigureAwait(false)
+            : report;
+}

@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+using HfSecretScan.Tool.Cli;
+
+namespace HfSecretScan.Tool.Tests;
+
+/// <summary>What one run of the CLI printed and returned.</summary>
+internal sealed record CliResult(int ExitCode, string Out, string Error)
+{
+    public string All => Out + Error;
+}
+
+/// <summary>Runs the CLI in-process with captured streams.</summary>
+internal static partial class CliRun
+{
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(input: null, args);
+
+    public static async Task<CliResult> RunAsync(byte[]? input, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = new CliConsole(() => new MemoryStream(input ?? []), output, error, false, false);
+        int code = await HfScanCli.RunAsync(args, console);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Fails when <paramref name="text"/> holds any token-shaped string whole.</summary>
+    public static void AssertNoWholeToken(string text, string what)
+    {
+        var match = TokenShape().Match(text);
+        Assert.IsFalse(match.Success, $"{what} contains a whole token starting {(match.Success ? match.Value[..6] : "")}");
+    }
+
+    [GeneratedRegex("(hf_|api_org_)[A-Za-z0-9]{34}")]
+    private static partial Regex TokenShape();
+}
