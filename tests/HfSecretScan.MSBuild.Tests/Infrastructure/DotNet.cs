@@ -9,7 +9,10 @@ internal static class DotNet
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
     /// <summary>Runs <c>dotnet <paramref name="arguments"/></c> in <paramref name="workingDirectory"/>.</summary>
-    public static ProcessResult Run(string workingDirectory, string nugetPackages, params string[] arguments)
+    /// <param name="workingDirectory">Where to run.</param>
+    /// <param name="nugetPackages">An isolated NuGet cache, or null for the user's own.</param>
+    /// <param name="arguments">The command line after <c>dotnet</c>.</param>
+    public static ProcessResult Run(string workingDirectory, string? nugetPackages, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,7 +26,11 @@ internal static class DotNet
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["NUGET_PACKAGES"] = nugetPackages;
+        if (nugetPackages is not null)
+        {
+            start.Environment["NUGET_PACKAGES"] = nugetPackages;
+        }
+
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";

@@ -35,9 +35,10 @@ internal sealed class PackageFeed
         string project = Path.Combine(RepositoryRoot(), "src", "HfSecretScan.MSBuild", "HfSecretScan.MSBuild.csproj");
 
         // Own artifacts folder: the pack never writes into the repository's bin/ and obj/ that other builds use.
+        // The user's NuGet cache: the package's own build dependencies are already there from building the repository.
         var result = DotNet.Run(
             root,
-            feed.Packages,
+            null,
             "pack", project, "-c", "Release", "-o", feed.Source, "--artifacts-path", Path.Combine(root, "artifacts"),
             "-p:PackageVersion=" + version, "-nodeReuse:false", "-p:UseSharedCompilation=false");
         if (result.ExitCode != 0 || !File.Exists(Path.Combine(feed.Source, $"HfSecretScan.{version}.nupkg")))
