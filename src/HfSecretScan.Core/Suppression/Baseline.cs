@@ -31,7 +31,10 @@ public sealed class Baseline
             .ThenBy(e => e.Fingerprint, StringComparer.Ordinal)]);
 
     /// <summary>Whether <paramref name="finding"/> is accepted.</summary>
-    public bool Contains(Finding finding) => _entries.Contains((finding.Secret.Fingerprint, finding.Path));
+    public bool Contains(Finding finding) => Contains(finding.Secret.Fingerprint, finding.Path);
+
+    /// <summary>Whether the token with <paramref name="fingerprint"/> is accepted at <paramref name="path"/> (as reports name it).</summary>
+    public bool Contains(string fingerprint, string path) => _entries.Contains((fingerprint, path));
 
     /// <summary>The findings the baseline does not hold, and how many it held.</summary>
     public IReadOnlyList<Finding> Filter(IEnumerable<Finding> findings, out int suppressed)

@@ -1,0 +1,31 @@
+using HfSecretScan.Detection;
+using HfSecretScan.Findings;
+
+namespace HfSecretScan.MSBuild.Caching;
+
+/// <summary>
+/// A finding as the build cache keeps it: located, fingerprinted and redacted, never the secret,
+/// so the cache in <c>obj/</c> leaks nothing.
+/// </summary>
+/// <param name="Rule">The rule the token satisfies.</param>
+/// <param name="Line">1-based line, 0 in binary content.</param>
+/// <param name="Column">1-based column, 0 in binary content.</param>
+/// <param name="ByteOffset">Byte offset of the token in the file.</param>
+/// <param name="Form">How the token was laid out in bytes.</param>
+/// <param name="Fingerprint">SHA-256 of the token, what baselines match on.</param>
+/// <param name="Redacted">The redacted token shown in messages.</param>
+internal sealed record CachedFinding(TokenRule Rule, int Line, int Column, long ByteOffset, ByteForm Form, string Fingerprint, string Redacted)
+{
+    /// <summary>Whether the finding has a line and column.</summary>
+    public bool IsTextual => Line > 0;
+
+    /// <summary>Keeps what the build needs of <paramref name="finding"/>.</summary>
+    public static CachedFinding From(Finding finding) => new(
+        finding.Rule,
+        finding.Line ?? 0,
+        finding.Column ?? 0,
+        finding.ByteOffset,
+        finding.Form,
+        finding.Secret.Fingerprint,
+        finding.Secret.Redacted);
+}

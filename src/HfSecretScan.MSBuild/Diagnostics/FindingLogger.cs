@@ -1,0 +1,63 @@
+using HfSecretScan.Findings;
+using HfSecretScan.MSBuild.Caching;
+using Microsoft.Build.Utilities;
+
+namespace HfSecretScan.MSBuild.Diagnostics;
+
+/// <summary>
+/// Writes findings and problems to the build log as <c>file(line,col): error HFS001: …</c>. Every
+/// message is a fixed format string with the variable parts passed as arguments, and holds only
+/// the redacted token: binary logs keep every message.
+/// </summary>
+internal sealed class FindingLogger
+{
+    private const string TextFormat = "{0} {1} ({2}). {3}";
+    private const string BinaryFormat = "{0} {1} ({2}) at byte offset {3} of this binary file. {4}";
+
+    private readonly TaskLoggingHelper _log;
+    private readonly bool _asErrors;
+    private readonly HashSet<string> _silenced;
+
+    /// <summary>Creates a logger.</summary>
+    /// <param name="log">The task's log.</param>
+    /// <param name="asErrors">Findings are errors, otherwise warnings.</param>
+    /// <param name="silencedCodes">Codes listed in <c>NoWarn</c>: silenced at either severity, as analyzer diagnostics are.</param>
+    public FindingLogger(TaskLoggingHelper log, bool asErrors, IEnumerable<string> silencedCodes)
+    {
+        _log = log;
+        _asErrors = asErrors;
+        _silenced = new HashSet<string>(silencedCodes, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Findings silenced through <c>NoWarn</c>.</summary>
+    public int Silenced { get; private set; }
+
+    /// <summary>Logs <paramref name="finding"/> found in <paramref name="file"/>.</summary>
+    /// <remarks>No end position, so the build prints the familiar <c>file(line,col)</c> rather than a range.</remarks>
+    public void Log(string file, CachedFinding finding)
+    {
+        string code = finding.Rule.Code;
+        if (_silenced.Contains(code))
+        {
+            Silenced++;
+            return;
+        }
+
+        object[] args = finding.IsTextual
+            ? [finding.Rule.Name, finding.Redacted, finding.Rule.Id, Remediation.ForFiles]
+            : [finding.Rule.Name, finding.Redacted, finding.Rule.Id, finding.ByteOffset, Remediation.ForFiles];
+        string format = finding.IsTextual ? TextFormat : BinaryFormat;
+        if (_asErrors)
+        {
+            _log.LogError(null, code, null, file, finding.Line, finding.Column, 0, 0, format, args);
+        }
+        else
+        {
+            _log.LogWarning(null, code, null, file, finding.Line, finding.Column, 0, 0, format, args);
+        }
+    }
+
+    /// <summary>Logs that <paramref name="problem"/> kept part of the project from being scanned.</summary>
+    public void LogProblem(ScanProblem problem) =>
+        _log.LogWarning(null, DiagnosticCodes.Incomplete, null, problem.Path, 0, 0, 0, 0, "Not scanned for Hugging Face tokens: {0}", problem.Message);
+}

@@ -1,0 +1,152 @@
+using HfSecretScan.Findings;
+using HfSecretScan.MSBuild.Caching;
+using HfSecretScan.MSBuild.Diagnostics;
+using HfSecretScan.MSBuild.Selection;
+using HfSecretScan.Scanning;
+using HfSecretScan.Sources;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace HfSecretScan.MSBuild;
+
+/// <summary>
+/// Scans a project's files for Hugging Face tokens before it compiles: each finding becomes an
+/// error (or a warning) at its file, line and column. Files unchanged since the last build are not
+/// read again; their findings come from a cache in the intermediate output folder.
+/// </summary>
+public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
+{
+    private static readonly string EngineId =
+        typeof(ScanProjectFiles).Assembly.ManifestModule.ModuleVersionId.ToString("N") + "-" +
+        typeof(FileSetScanner).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    /// <summary>The files to scan: the project's items and the project file.</summary>
+    [Required]
+    public ITaskItem[] Files { get; set; } = [];
+
+    /// <summary>The project's folder; relative item paths and <see cref="Exclude"/> globs start here.</summary>
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    /// <summary>Folders never scanned: the output and intermediate output folders.</summary>
+    public string[] ExcludedFolders { get; set; } = [];
+
+    /// <summary>Globs, relative to the project folder, of files not to scan.</summary>
+    public string[] Exclude { get; set; } = [];
+
+    /// <summary>A baseline file; by default the one the repository's <c>.config/hf-scan.json</c> names.</summary>
+    public string? Baseline { get; set; }
+
+    /// <summary><c>error</c> (default) or <c>warning</c>.</summary>
+    public string? Severity { get; set; }
+
+    /// <summary>The project's <c>NoWarn</c>: a finding code listed there is not reported.</summary>
+    public string? NoWarn { get; set; }
+
+    /// <summary>The per-file cache; no cache when empty.</summary>
+    public string? CacheFile { get; set; }
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        try
+        {
+            Scan();
+        }
+        catch (Exception e)
+        {
+            // A scanner bug must not pass silently, nor block every build of the project: it warns with the reason.
+            Log.LogWarning(null, DiagnosticCodes.Incomplete, null, null, 0, 0, 0, 0, "The Hugging Face token scan failed and the project was not scanned: {0}: {1}", e.GetType().Name, e.Message);
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private void Scan()
+    {
+        bool asErrors = ParseSeverity();
+        var settings = ProjectSettings.Load(ProjectDirectory, string.IsNullOrWhiteSpace(Baseline) ? null : Baseline);
+        var logger = new FindingLogger(Log, asErrors, SplitCodes(NoWarn));
+        foreach (var problem in settings.Problems)
+        {
+            logger.LogProblem(problem);
+        }
+
+        var selection = new ProjectFileSelection(
+            ProjectDirectory,
+            settings.Root,
+            ExcludedFolders,
+            new PathFilter(settings.Config.Include, settings.Config.Exclude),
+            [.. Exclude.Where(e => !string.IsNullOrWhiteSpace(e))]);
+        var files = selection.Select(Files.Select(f => f.ItemSpec));
+
+        bool cached = !string.IsNullOrEmpty(CacheFile);
+        var cache = cached ? ScanCache.Load(CacheFile!, EngineId) : ScanCache.Empty();
+        var result = IncrementalScan.Run(files, cache);
+
+        int reported = 0, baselined = 0;
+        foreach (var file in files)
+        {
+            foreach (var finding in result.Cache.Find(file.FullPath)?.Findings ?? [])
+            {
+                if (settings.Baseline?.Contains(finding.Fingerprint, file.RootPath) == true)
+                {
+                    baselined++;
+                    continue;
+                }
+
+                logger.Log(file.FullPath, finding);
+                reported++;
+            }
+        }
+
+        foreach (var problem in result.Problems)
+        {
+            logger.LogProblem(problem);
+        }
+
+        foreach (var skipped in result.Skipped)
+        {
+            Log.LogMessage(MessageImportance.Low, "HfSecretScan skipped {0}: {1}", skipped.Path, skipped.Reason);
+        }
+
+        if (cached && result.Changed)
+        {
+            try
+            {
+                result.Cache.Save(CacheFile!, EngineId);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Log.LogMessage(MessageImportance.Normal, "HfSecretScan could not write its cache {0} and will read every file again next build: {1}", CacheFile, e.Message);
+            }
+        }
+
+        Log.LogMessage(
+            MessageImportance.Normal,
+            "HfSecretScan: {0} files, {1} read, {2} from cache; {3} findings reported, {4} in the baseline, {5} silenced by NoWarn.",
+            files.Count,
+            result.FilesRead,
+            files.Count - result.FilesRead,
+            reported - logger.Silenced,
+            baselined,
+            logger.Silenced);
+    }
+
+    private bool ParseSeverity()
+    {
+        switch (Severity?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "error":
+                return true;
+            case "warning":
+                return false;
+            default:
+                Log.LogWarning(null, DiagnosticCodes.Incomplete, null, null, 0, 0, 0, 0, "HfSecretScanSeverity must be 'error' or 'warning', not '{0}': findings are reported as errors.", Severity);
+                return true;
+        }
+    }
+
+    private static string[] SplitCodes(string? codes) =>
+        (codes ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

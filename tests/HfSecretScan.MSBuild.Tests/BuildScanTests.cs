@@ -1,0 +1,289 @@
+using System.Text;
+using HfSecretScan.Detection;
+using HfSecretScan.Findings;
+using HfSecretScan.Tests.Infrastructure;
+
+namespace HfSecretScan.Tests;
+
+/// <summary>
+/// End to end: the packed package in a fresh project, built with the real SDK. Each test asserts on
+/// the exit code and the exact <c>file(line,col): error HFS001</c> lines.
+/// </summary>
+[TestClass]
+public sealed class BuildScanTests
+{
+    private static PackageFeed s_feed = null!;
+
+    [AssemblyInitialize]
+    public static void PackOnce(TestContext _) => s_feed = PackageFeed.Create();
+
+    [AssemblyCleanup]
+    public static void DeleteRun() => s_feed?.Delete();
+
+    [TestMethod]
+    public void TokenInCsFile_FailsAtItsLineAndColumn_EveryBuild_UntilFixed()
+    {
+        var project = TestProject.Create(s_feed, nameof(TokenInCsFile_FailsAtItsLineAndColumn_EveryBuild_UntilFixed));
+        string token = TestTokens.User(11);
+        string file = project.Write("Secrets.cs", CsFileWith(token));
+
+        var first = project.Build();
+        Assert.AreEqual(1, first.ExitCode, first.ToString());
+        CollectionAssert.AreEqual(new[] { $"{file}(4,34): error HFS001" }, first.Diagnostics.ToArray(), first.ToString());
+        StringAssert.Contains(first.Messages[0], Secret.Redact(TokenRules.UserToken, token));
+        StringAssert.Contains(first.Messages[0], "hf-user-token");
+        StringAssert.Contains(first.Messages[0], Remediation.TokensPage);
+        Assert.IsFalse(first.Output.Contains(token, StringComparison.Ordinal), "the secret itself is never printed");
+
+        var second = project.Build();
+        Assert.AreEqual(1, second.ExitCode, second.ToString());
+        CollectionAssert.AreEqual(first.Diagnostics.ToArray(), second.Diagnostics.ToArray(), second.ToString());
+
+        project.Write("Secrets.cs", CsFileWith("read from HF_TOKEN at run time"));
+        var fixedBuild = project.Build();
+        Assert.AreEqual(0, fixedBuild.ExitCode, fixedBuild.ToString());
+        Assert.AreEqual(0, fixedBuild.Diagnostics.Count, fixedBuild.ToString());
+    }
+
+    [TestMethod]
+    public void UnchangedFiles_AreNotReadAgain_AndAChangedFileIsReadAlone()
+    {
+        var project = TestProject.Create(s_feed, nameof(UnchangedFiles_AreNotReadAgain_AndAChangedFileIsReadAlone));
+        string file = project.Write("Secrets.cs", CsFileWith(TestTokens.User(12)));
+        project.Write("Other.cs", CsFileWith("nothing to see"));
+
+        var first = project.Build("-v:n");
+        StringAssert.StartsWith(first.Summary, "HfSecretScan: 5 files, 5 read, 0 from cache", first.ToString());
+
+        var second = project.Build("-v:n");
+        Assert.AreEqual(1, second.ExitCode, second.ToString());
+        StringAssert.StartsWith(second.Summary, "HfSecretScan: 5 files, 0 read, 5 from cache", second.ToString());
+        CollectionAssert.AreEqual(new[] { $"{file}(4,34): error HFS001" }, second.Diagnostics.ToArray(), second.ToString());
+
+        project.Write("Other.cs", CsFileWith("something else"));
+        var third = project.Build("-v:n");
+        Assert.AreEqual(1, third.ExitCode, third.ToString());
+        StringAssert.StartsWith(third.Summary, "HfSecretScan: 5 files, 1 read, 4 from cache", third.ToString());
+        CollectionAssert.AreEqual(new[] { $"{file}(4,34): error HFS001" }, third.Diagnostics.ToArray(), third.ToString());
+    }
+
+    [TestMethod]
+    public void OrgTokenInAppSettingsContent_FailsWithHfs002()
+    {
+        var project = TestProject.Create(
+            s_feed,
+            nameof(OrgTokenInAppSettingsContent_FailsWithHfs002),
+            items: """<None Remove="appsettings.json" /><Content Include="appsettings.json" CopyToOutputDirectory="PreserveNewest" />""");
+        string file = project.Write("appsettings.json", "{\n  \"Hub\": {\n    \"Token\": \"" + TestTokens.Org(13) + "\"\n  }\n}\n");
+
+        var build = project.Build();
+
+        Assert.AreEqual(1, build.ExitCode, build.ToString());
+        CollectionAssert.AreEqual(new[] { $"{file}(3,15): error HFS002" }, build.Diagnostics.ToArray(), build.ToString());
+    }
+
+    [TestMethod]
+    public void TokenInNoneItem_Fails()
+    {
+        var project = TestProject.Create(s_feed, nameof(TokenInNoneItem_Fails));
+        string file = project.Write("notes/setup.txt", "Run the notebook with\nHF_TOKEN=" + TestTokens.User(14) + "\n");
+
+        var build = project.Build();
+
+        Assert.AreEqual(1, build.ExitCode, build.ToString());
+        CollectionAssert.AreEqual(new[] { $"{file}(2,10): error HFS001" }, build.Diagnostics.ToArray(), build.ToString());
+    }
+
+    [TestMethod]
+    public void TokenInProjectFile_Fails()
+    {
+        var project = TestProject.Create(s_feed, nameof(TokenInProjectFile_Fails));
+        project.WriteProjectFile(properties: "<HubToken>" + TestTokens.User(15) + "</HubToken>");
+
+        var build = project.Build();
+
+        Assert.AreEqual(1, build.ExitCode, build.ToString());
+        CollectionAssert.AreEqual(new[] { $"{project.ProjectFile}(4,15): error HFS001" }, build.Diagnostics.ToArray(), build.ToString());
+    }
+
+    [TestMethod]
+    public void TokenInBinaryFile_FailsWithItsByteOffset()
+    {
+        var project = TestProject.Create(s_feed, nameof(TokenInBinaryFile_FailsWithItsByteOffset));
+        byte[] bytes = [0, 1, 2, 0, .. Encoding.ASCII.GetBytes(" " + TestTokens.User(16) + " "), 0, 0];
+        string file = project.Write("model.bin", bytes);
+
+        var build = project.Build();
+
+        Assert.AreEqual(1, build.ExitCode, build.ToString());
+        CollectionAssert.AreEqual(new[] { $"{file} : error HFS001" }, build.Diagnostics.ToArray(), build.ToString());
+        StringAssert.Contains(build.Messages[0], "at byte offset 5 of this binary file");
+    }
+
+    [TestMethod]
+    public void CleanProject_Builds()
+    {
+        var project = TestProject.Create(s_feed, nameof(CleanProject_Builds));
+
+        var build = project.Build("-v:n");
+
+        Assert.AreEqual(0, build.ExitCode, build.ToString());
+        Assert.AreEqual(0, build.Diagnostics.Count, build.ToString());
+        StringAssert.StartsWith(build.Summary, "HfSecretScan: 3 files, 3 read", build.ToString());
+    }
+
+    [TestMethod]
+    public void WarningSeverity_WarnsAndBuilds()
+    {
+        var project = TestProject.Create(s_feed, nameof(WarningSeverity_WarnsAndBuilds), properties: "<HfSecretScanSeverity>warning</HfSecretScanSeverity>");
+        string file = project.Write("Secrets.cs", CsFileWith(TestTokens.User(17)));
+
+        var build = project.Build();
+
+        Assert.AreEqual(0, build.ExitCode, build.ToString());
+        CollectionAssert.AreEqual(new[] { $"{file}(4,34): warning HFS001" }, build.Diagnostics.ToArray(), build.ToString());
+    }
+
+    [TestMethod]
+    public void Disabled_DoesNotScan()
+    {
+        var project = TestProject.Create(s_feed, nameof(Disabled_DoesNotScan), properties: "<HfSecretScanEnabled>false</HfSecretScanEnabled>");
+        project.Write("Secrets.cs", CsFileWith(TestTokens.User(18)));
+
+        var build = project.Build("-v:n");
+
+        Assert.AreEqual(0, build.ExitCode, build.ToString());
+        Assert.AreEqual(0, build.Diagnostics.Count, build.ToString());
+        Assert.AreEqual(string.Empty, build.Summary, build.ToString());
+    }
+
+    [TestMethod]
+    [DataRow("error")]
+    [DataRow("warning")]
+    public void NoWarn_SilencesTheCode_AtEitherSeverity(string severity)
+    {
+        var project = TestProject.Create(
+            s_feed,
+            nameof(NoWarn_SilencesTheCode_AtEitherSeverity) + severity,
+            properties: $"<HfSecretScanSeverity>{severity}</HfSecretScanSeverity><NoWarn>$(NoWarn);HFS001</NoWarn>");
+        project.Write("Secrets.cs", CsFileWith(TestTokens.User(19)));
+        string org = project.Write("org.txt", TestTokens.Org(20) + "\n");
+
+        var build = project.Build();
+
+        // Only the silenced code goes quiet: the org token's HFS002 still counts.
+        Assert.AreEqual(severity == "error" ? 1 : 0, build.ExitCode, build.ToString());
+        CollectionAssert.AreEqual(new[] { $"{org}(1,1): {severity} HFS002" }, build.Diagnostics.ToArray(), build.ToString());
+    }
+
+    [TestMethod]
+    public void WarningsAsErrors_TurnsTheWarningIntoAnError()
+    {
+        var project = TestProject.Create(
+            s_feed,
+            nameof(WarningsAsErrors_TurnsTheWarningIntoAnError),
+            properties: "<HfSecretScanSeverity>warning</HfSecretScanSeverity><WarningsAsErrors>$(WarningsAsErrors);HFS001</WarningsAsErrors>");
+        string file = project.Write("Secrets.cs", CsFileWith(TestTokens.User(21)));
+
+        var build = project.Build();
+
+        Assert.AreEqual(1, build.ExitCode, build.ToString());
+        CollectionAssert.AreEqual(new[] { $"{file}(4,34): error HFS001" }, build.Diagnostics.ToArray(), build.ToString());
+    }
+
+    [TestMethod]
+    public void MultiTargetedProject_ReportsEachFindingOnce()
+    {
+        var project = TestProject.Create(
+            s_feed,
+            nameof(MultiTargetedProject_ReportsEachFindingOnce),
+            targetFramework: "<TargetFrameworks>net10.0;net10.0-browser</TargetFrameworks>");
+        string file = project.Write("Secrets.cs", CsFileWith(TestTokens.User(22)));
+
+        var build = project.Build();
+
+        Assert.AreEqual(1, build.ExitCode, build.ToString());
+        CollectionAssert.AreEqual(new[] { $"{file}(4,34): error HFS001" }, build.Diagnostics.ToArray(), build.ToString());
+    }
+
+    [TestMethod]
+    public void AllowComments_ExcludeGlobs_AndOutputFolders_AreNotReported()
+    {
+        var project = TestProject.Create(
+            s_feed,
+            nameof(AllowComments_ExcludeGlobs_AndOutputFolders_AreNotReported),
+            properties: "<HfSecretScanExclude>fixtures/**;*.snapshot</HfSecretScanExclude>",
+            items: """<None Include="obj/leftover.txt" /><None Include="bin/leftover.txt" />""");
+        project.Write("Allowed.cs", "namespace Sample;\n\npublic static class Allowed\n{\n    public const string Revoked = \"" + TestTokens.User(23) + "\"; // hf-scan:allow revoked test token\n}\n");
+        project.Write("fixtures/recorded.json", "{\"token\":\"" + TestTokens.User(24) + "\"}\n");
+        project.Write("api.snapshot", TestTokens.User(25) + "\n");
+        project.Write("obj/leftover.txt", TestTokens.User(26) + "\n");
+        project.Write("bin/leftover.txt", TestTokens.User(27) + "\n");
+
+        var build = project.Build();
+
+        Assert.AreEqual(0, build.ExitCode, build.ToString());
+        Assert.AreEqual(0, build.Diagnostics.Count, build.ToString());
+    }
+
+    [TestMethod]
+    public void BaselineFromRepositoryConfig_AcceptsKnownFindingsOnly()
+    {
+        var project = TestProject.Create(s_feed, nameof(BaselineFromRepositoryConfig_AcceptsKnownFindingsOnly));
+        string known = TestTokens.User(28);
+        project.Write("Known.cs", CsFileWith(known));
+        string fresh = project.Write("Fresh.cs", CsFileWith(TestTokens.User(29)));
+        string fingerprint = new Secret(TokenRules.UserToken, known).Fingerprint;
+        project.Write(".config/hf-scan.json", "{ \"baseline\": \".config/hf-scan-baseline.json\" }\n");
+        project.Write(".config/hf-scan-baseline.json", $$"""{ "version": 1, "findings": [ { "fingerprint": "{{fingerprint}}", "rule": "hf-user-token", "path": "Known.cs" } ] }""");
+
+        var build = project.Build();
+
+        Assert.AreEqual(1, build.ExitCode, build.ToString());
+        CollectionAssert.AreEqual(new[] { $"{fresh}(4,34): error HFS001" }, build.Diagnostics.ToArray(), build.ToString());
+    }
+
+    [TestMethod]
+    public void UnreadableItem_WarnsWithHfs901()
+    {
+        var project = TestProject.Create(s_feed, nameof(UnreadableItem_WarnsWithHfs901), items: """<None Include="missing.txt" />""");
+
+        var build = project.Build();
+
+        Assert.AreEqual(0, build.ExitCode, build.ToString());
+        CollectionAssert.AreEqual(new[] { $"{Path.Combine(project.Directory, "missing.txt")} : warning HFS901" }, build.Diagnostics.ToArray(), build.ToString());
+        StringAssert.Contains(build.Messages[0], "Not scanned for Hugging Face tokens");
+    }
+
+    [TestMethod]
+    public void DesignTimeBuild_DoesNotScan()
+    {
+        var project = TestProject.Create(s_feed, nameof(DesignTimeBuild_DoesNotScan));
+        project.Write("Secrets.cs", CsFileWith(TestTokens.User(30)));
+
+        var build = project.Build("-p:DesignTimeBuild=true", "-v:n");
+
+        Assert.AreEqual(0, build.ExitCode, build.ToString());
+        Assert.AreEqual(0, build.Diagnostics.Count, build.ToString());
+        Assert.AreEqual(string.Empty, build.Summary, build.ToString());
+    }
+
+    [TestMethod]
+    public void MSBuildOlderThan18_WarnsOnceThatTheScanWasSkipped_WithoutALoadError()
+    {
+        var project = TestProject.Create(s_feed, nameof(MSBuildOlderThan18_WarnsOnceThatTheScanWasSkipped_WithoutALoadError));
+        project.Write("Secrets.cs", CsFileWith(TestTokens.User(31)));
+
+        // What the targets conclude on MSBuild before 18.0; a global property overrides their own verdict.
+        var build = project.Build("-p:_HfSecretScanMSBuild18=false");
+
+        Assert.AreEqual(0, build.ExitCode, build.ToString());
+        Assert.AreEqual(1, build.Diagnostics.Count, build.ToString());
+        StringAssert.EndsWith(build.Diagnostics[0], ": warning HFS900", build.ToString());
+        StringAssert.Contains(build.Messages[0], "needs MSBuild 18.0 or later");
+        Assert.IsFalse(build.Output.Contains("MSB4062", StringComparison.Ordinal), build.ToString());
+    }
+
+    private static string CsFileWith(string value) =>
+        "namespace Sample;\npublic static class Secrets\n{\n    public const string Token = \"" + value + "\";\n}\n";
+}
