@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HfSecretScan.Findings;
 using HfSecretScan.Git.Objects;
 using HfSecretScan.Scanning;
+using HfSecretScan.Sources;
 using LibGit2Sharp;
 
 namespace HfSecretScan.Git.Staged;
@@ -14,9 +15,12 @@ namespace HfSecretScan.Git.Staged;
 public static class StagedScanner
 {
     /// <summary>Scans the staged changes of the repository at or above <paramref name="path"/>.</summary>
+    /// <param name="path">A folder in the repository.</param>
+    /// <param name="filter">The project's include and exclude globs, over paths relative to the repository root; null scans every staged file.</param>
+    /// <param name="cancellationToken">Stops the scan between files.</param>
     /// <exception cref="RepositoryNotFoundException">No repository there.</exception>
     /// <exception cref="InvalidOperationException">The repository is bare: it has no index.</exception>
-    public static ScanReport Scan(string path, CancellationToken cancellationToken = default)
+    public static ScanReport Scan(string path, PathFilter? filter = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         string gitDirectory = Repository.Discover(path) ?? throw new RepositoryNotFoundException($"No git repository at or above '{path}'.");
@@ -35,7 +39,9 @@ public static class StagedScanner
         foreach (var entry in repository.Index)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (entry.Mode == Mode.GitLink || (head?[entry.Path] is { } committed && committed.Target.Id == entry.Id))
+            if (entry.Mode == Mode.GitLink
+                || (filter is not null && !filter.IsIncluded(entry.Path.Replace('\\', '/')))
+                || (head?[entry.Path] is { } committed && committed.Target.Id == entry.Id))
             {
                 continue;
             }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HfSecretScan.Git.Staged;
 using HfSecretScan.Scanning;
+using HfSecretScan.Sources;
 
 namespace HfSecretScan.Tool.Cli;
 
@@ -25,7 +26,7 @@ internal static class StagedCommand
         {
             string folder = parse.GetValue(path)!;
             var settings = ProjectSettings.Load(folder, parse.GetValue(report.Baseline));
-            var verified = await verify.ApplyAsync(parse, settings.Finish(StagedScanner.Scan(folder)), console, cancellationToken).ConfigureAwait(false);
+            var verified = await verify.ApplyAsync(parse, settings.Finish(StagedScanner.Scan(folder, new PathFilter(settings.Config.Include, settings.Config.Exclude), cancellationToken)), console, cancellationToken).ConfigureAwait(false);
             return report.Write(parse, verified, settings.Root, console);
         }));
         return command;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HfSecretScan.Git.Staged;
+using HfSecretScan.Sources;
 using HfSecretScan.Tests;
 
 namespace HfSecretScan.Git.Tests.Staged;
@@ -50,6 +51,20 @@ public sealed class StagedScannerTests
         var report = StagedScanner.Scan(repo.Path);
 
         Assert.AreEqual(0, report.Findings.Count);
+        Assert.AreEqual(1, report.ItemsScanned);
+    }
+
+    [TestMethod]
+    public void The_project_globs_leave_excluded_staged_files_out()
+    {
+        using var repo = TestRepository.Create();
+        repo.Write("fixtures/leak.env", "HF_TOKEN=" + TestTokens.User(35) + "\n");
+        repo.Write("src/app.env", "HF_TOKEN=" + TestTokens.User(36) + "\n");
+        repo.Git("add", "-A");
+
+        var report = StagedScanner.Scan(repo.Path, new PathFilter([], ["fixtures/"]));
+
+        Assert.AreEqual("src/app.env", report.Findings.Single().Path);
         Assert.AreEqual(1, report.ItemsScanned);
     }
 
