@@ -9,83 +9,106 @@ namespace HfSecretScan.Scanning;
 /// Scans files in parallel on all cores, one <see cref="ContentScanner"/> per worker, and returns
 /// results in a deterministic order whatever the scheduling.
 /// </summary>
+/// <remarks>
+/// The walk runs on its own thread and hands files to the workers through a bounded queue, so
+/// listing folders overlaps with reading files instead of serializing the workers behind it.
+/// </remarks>
 public static class FileSetScanner
 {
+    private const int QueueCapacity = 4096;
+
     /// <summary>Scans every target; a file that cannot be read becomes a problem and the rest go on.</summary>
     public static FileSetScan Scan(IEnumerable<ScanTarget> targets, int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default)
     {
-        var findings = new ConcurrentBag<Finding>();
-        var problems = new ConcurrentBag<ScanProblem>();
-        var skipped = new ConcurrentBag<SkippedEntry>();
-        long files = 0, bytes = 0;
-        int allowed = 0;
-        var options = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount,
-            CancellationToken = cancellationToken,
-        };
-
-        Parallel.ForEach(
-            targets,
-            options,
-            () => new ContentScanner(),
-            (target, _, scanner) =>
+        var results = new Results();
+        using var queue = new BlockingCollection<ScanTarget>(QueueCapacity);
+        var walk = Task.Run(
+            () =>
             {
-                var kind = FileKindProbe.Probe(target.FullPath);
-                switch (kind)
-                {
-                    case FileKind.Missing:
-                        problems.Add(new ScanProblem(target.Path, "File vanished or became inaccessible before it could be read."));
-                        return scanner;
-                    case FileKind.Special:
-                        skipped.Add(new SkippedEntry(target.Path, "not a regular file (FIFO, socket or device)"));
-                        return scanner;
-                    case FileKind.SymbolicLink when !target.Explicit:
-                        skipped.Add(new SkippedEntry(target.Path, "symbolic link (not followed)"));
-                        return scanner;
-                    case FileKind.Directory:
-                        problems.Add(new ScanProblem(target.Path, "Expected a file but found a folder."));
-                        return scanner;
-                }
-
                 try
                 {
-                    using var content = FileContent.Open(target.FullPath);
-                    var result = scanner.Scan(content);
-                    Interlocked.Increment(ref files);
-                    Interlocked.Add(ref bytes, result.Length);
-                    foreach (var token in result.Tokens)
+                    foreach (var target in targets)
                     {
-                        if (token.Allowed)
-                        {
-                            Interlocked.Increment(ref allowed);
-                        }
-                        else
-                        {
-                            findings.Add(FindingFactory.Create(token, target.Path));
-                        }
+                        queue.Add(target, cancellationToken);
                     }
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                finally
                 {
-                    problems.Add(new ScanProblem(target.Path, Describe(e)));
+                    queue.CompleteAdding();
                 }
-
-                return scanner;
             },
-            _ => { });
+            cancellationToken);
 
-        var sortedFindings = findings.ToList();
-        sortedFindings.Sort(Finding.Compare);
-        return new FileSetScan
+        int workers = Math.Max(1, maxDegreeOfParallelism ?? Environment.ProcessorCount);
+        var scans = new Task[workers];
+        for (int i = 0; i < workers; i++)
         {
-            Findings = sortedFindings,
-            Problems = [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal)],
-            Skipped = [.. skipped.OrderBy(p => p.Path, StringComparer.Ordinal)],
-            FilesScanned = files,
-            BytesScanned = bytes,
-            SuppressedByComment = allowed,
-        };
+            scans[i] = Task.Factory.StartNew(
+                () =>
+                {
+                    var scanner = new ContentScanner();
+                    foreach (var target in queue.GetConsumingEnumerable(cancellationToken))
+                    {
+                        ScanFile(target, scanner, results);
+                    }
+                },
+                cancellationToken,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
+        }
+
+        try
+        {
+            Task.WaitAll([walk, .. scans], cancellationToken);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        return results.ToScan();
+    }
+
+    private static void ScanFile(ScanTarget target, ContentScanner scanner, Results results)
+    {
+        switch (FileKindProbe.Probe(target.FullPath))
+        {
+            case FileKind.Missing:
+                results.Problems.Add(new ScanProblem(target.Path, "File vanished or became inaccessible before it could be read."));
+                return;
+            case FileKind.Special:
+                results.Skipped.Add(new SkippedEntry(target.Path, "not a regular file (FIFO, socket or device)"));
+                return;
+            case FileKind.SymbolicLink when !target.Explicit:
+                results.Skipped.Add(new SkippedEntry(target.Path, "symbolic link (not followed)"));
+                return;
+            case FileKind.Directory:
+                results.Problems.Add(new ScanProblem(target.Path, "Expected a file but found a folder."));
+                return;
+        }
+
+        try
+        {
+            using var content = FileContent.Open(target.FullPath);
+            var scan = scanner.Scan(content);
+            Interlocked.Increment(ref results.Files);
+            Interlocked.Add(ref results.Bytes, scan.Length);
+            foreach (var token in scan.Tokens)
+            {
+                if (token.Allowed)
+                {
+                    Interlocked.Increment(ref results.Allowed);
+                }
+                else
+                {
+                    results.Findings.Add(FindingFactory.Create(token, target.Path));
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            results.Problems.Add(new ScanProblem(target.Path, Describe(e)));
+        }
     }
 
     private static string Describe(Exception e) => e switch
@@ -94,4 +117,30 @@ public static class FileSetScanner
         UnauthorizedAccessException => "Permission denied.",
         _ => "Read failed: " + e.Message,
     };
+
+    /// <summary>What the workers collect, in any order until <see cref="ToScan"/> sorts it.</summary>
+    private sealed class Results
+    {
+        public readonly ConcurrentBag<Finding> Findings = [];
+        public readonly ConcurrentBag<ScanProblem> Problems = [];
+        public readonly ConcurrentBag<SkippedEntry> Skipped = [];
+        public long Files;
+        public long Bytes;
+        public int Allowed;
+
+        public FileSetScan ToScan()
+        {
+            var findings = Findings.ToList();
+            findings.Sort(Finding.Compare);
+            return new FileSetScan
+            {
+                Findings = findings,
+                Problems = [.. Problems.OrderBy(p => p.Path, StringComparer.Ordinal)],
+                Skipped = [.. Skipped.OrderBy(p => p.Path, StringComparer.Ordinal)],
+                FilesScanned = Files,
+                BytesScanned = Bytes,
+                SuppressedByComment = Allowed,
+            };
+        }
+    }
 }
