@@ -79,7 +79,7 @@ public sealed class BaselineAndConfigTests
         var clean = await CliRun.RunAsync("scan", Path.Combine(folder.Path, "src", "clean.py"), "--baseline", baseline);
         Assert.AreEqual(2, clean.ExitCode, clean.All);
         StringAssert.Contains(clean.All, "broken-baseline.json");
-        StringAssert.Contains(clean.Out, "1 items");
+        StringAssert.Contains(clean.Out, "1 item");
     }
 
     [TestMethod]
@@ -118,7 +118,7 @@ public sealed class BaselineAndConfigTests
         var result = await CliRun.RunAsync("scan", Path.Combine(folder.Path, "pkg", "src"));
         Assert.AreEqual(1, result.ExitCode, result.All);
         StringAssert.StartsWith(result.Out, "pkg/src/a.py:1:6: hf-user-token: ");
-        StringAssert.Contains(result.Out, "1 token found in 1 items");
+        StringAssert.Contains(result.Out, "1 token found in 1 item");
     }
 
     [TestMethod]

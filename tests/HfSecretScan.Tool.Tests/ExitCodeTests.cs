@@ -12,7 +12,7 @@ public sealed class ExitCodeTests
         folder.Write("a.py", "print('hello')\n");
         var result = await CliRun.RunAsync("scan", folder.Path);
         Assert.AreEqual(0, result.ExitCode, result.All);
-        StringAssert.Contains(result.Out, "0 tokens found in 1 items");
+        StringAssert.Contains(result.Out, "0 tokens found in 1 item");
     }
 
     [TestMethod]

@@ -63,7 +63,7 @@ public sealed class TextReporter : IReporter
         string findings = report.Findings.Count == 1 ? "1 token" : $"{report.Findings.Count} tokens";
         var parts = new List<string>
         {
-            string.Create(culture, $"{findings} found in {report.ItemsScanned:N0} items ({FindingText.Bytes(report.BytesScanned)}) in {report.Elapsed.TotalSeconds:0.00} s"),
+            string.Create(culture, $"{findings} found in {report.ItemsScanned:N0} {(report.ItemsScanned == 1 ? "item" : "items")} ({FindingText.Bytes(report.BytesScanned)}) in {report.Elapsed.TotalSeconds:0.00} s"),
         };
         if (report.SuppressedByComment > 0)
         {
