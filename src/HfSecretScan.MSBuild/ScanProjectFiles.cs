@@ -56,7 +56,7 @@ public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
         catch (Exception e)
         {
             // A scanner bug must not pass silently, nor block every build of the project: it warns with the reason.
-            Log.LogWarning(null, DiagnosticCodes.Incomplete, null, null, 0, 0, 0, 0, "The Hugging Face token scan failed and the project was not scanned: {0}: {1}", e.GetType().Name, e.Message);
+            Log.LogWarning(null, DiagnosticCodes.Incomplete, null, null, 0, 0, 0, 0, "The Hugging Face token scan failed and the project was not scanned: {0}: {1}", e.GetType().Name, Secret.RedactAll(e.Message));
         }
 
         return !Log.HasLoggedErrors;
