@@ -12,8 +12,8 @@ namespace HfSecretScan.Git.History;
 /// </summary>
 public static class HistoryWalker
 {
-    /// <summary>Lists everything in <paramref name="repository"/>.</summary>
-    public static HistoryInventory WholeHistory(Repository repository)
+    /// <summary>Lists everything in <paramref name="repository"/>, whose objects <paramref name="store"/> reads directly.</summary>
+    internal static HistoryInventory WholeHistory(Repository repository, ObjectStore store)
     {
         var inventory = new HistoryInventory();
         NoteShallow(repository, inventory);
@@ -29,7 +29,7 @@ public static class HistoryWalker
             AddCommit(commit, walk, inventory, unreachable: false);
         }
 
-        AddUnreachable(repository, inventory, walk, knownCommits, seenTrees, seenTags);
+        AddUnreachable(repository, store, inventory, walk, knownCommits, seenTrees, seenTags);
         return inventory;
     }
 
@@ -154,9 +154,9 @@ public static class HistoryWalker
 
     /// <summary>Objects in the object folders that no ref or reflog reaches, walked like history and flagged unreachable.</summary>
     private static void AddUnreachable(
-        Repository repository, HistoryInventory inventory, TreeWalk walk, HashSet<ObjectId> knownCommits, HashSet<ObjectId> seenTrees, HashSet<ObjectId> seenTags)
+        Repository repository, ObjectStore store, HistoryInventory inventory, TreeWalk walk, HashSet<ObjectId> knownCommits, HashSet<ObjectId> seenTrees, HashSet<ObjectId> seenTags)
     {
-        var all = ObjectIdIndex.ReadAll(ObjectDirectories.Of(repository.Info.Path), inventory.Problems);
+        var all = store.AllIds();
         var commits = new List<ObjectId>();
         var trees = new List<ObjectId>();
         var blobs = new List<ObjectId>();
