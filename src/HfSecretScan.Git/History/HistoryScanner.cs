@@ -35,7 +35,7 @@ public static class HistoryScanner
         {
             workingDirectory = repository.Info.WorkingDirectory;
             inventory = options.IsRange
-                ? HistoryWalker.Range(repository, Resolve(repository, options.Include), Resolve(repository, options.Exclude))
+                ? HistoryWalker.Range(repository, store, Resolve(repository, options.Include), Resolve(repository, options.Exclude))
                 : HistoryWalker.WholeHistory(repository, store);
         }
 
@@ -116,7 +116,8 @@ public static class HistoryScanner
         var findings = new List<Finding>();
         using (var repository = new Repository(gitDirectory))
         {
-            var counts = CommitCounter.Count(repository, inventory.ReachableCommits, [.. hits.Where(h => !h.Origin.Unreachable).Select(h => h.Origin.BlobId)]);
+            using var reader = new ObjectReader(store, MinimumCachePerWorker);
+            var counts = CommitCounter.Count(reader, inventory.ReachableCommits, [.. hits.Where(h => !h.Origin.Unreachable).Select(h => h.Origin.BlobId)]);
             var origins = new OriginDescriber(repository, counts);
             foreach (var (origin, token) in hits)
             {

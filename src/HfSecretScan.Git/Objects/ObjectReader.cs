@@ -29,9 +29,29 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes) : IDispos
     /// <summary>Reads an object whole, or returns null when the object database does not hold it.</summary>
     public RawObject? TryRead(ObjectId id) => store.Locate(id) is { } location ? Read(location) : null;
 
+    /// <summary>Reads and parses a commit, or returns null when the object database does not hold it.</summary>
+    /// <exception cref="InvalidDataException">It is corrupt or not a commit.</exception>
+    public RawCommit? TryReadCommit(ObjectId id) =>
+        TryRead(id, ObjectType.Commit) is { } found ? RawCommit.Parse(id, found.Data) : null;
+
+    /// <summary>Reads and parses a tree, or returns null when the object database does not hold it.</summary>
+    /// <exception cref="InvalidDataException">It is corrupt or not a tree.</exception>
+    public List<RawTreeEntry>? TryReadTree(ObjectId id) =>
+        TryRead(id, ObjectType.Tree) is { } found ? RawTreeEntry.Parse(id, found.Data) : null;
+
     /// <summary>Reads the object stored at <paramref name="location"/> whole.</summary>
     public RawObject Read(ObjectLocation location) =>
         location.LoosePath is { } loose ? LooseObject.Read(loose) : ReadPacked(location.Pack, location.Offset);
+
+    private RawObject? TryRead(ObjectId id, ObjectType expected)
+    {
+        if (TryRead(id) is not { } found)
+        {
+            return null;
+        }
+
+        return found.Type == expected ? found : throw new InvalidDataException($"{id.Sha} is a {found.Type}, not a {expected}");
+    }
 
     /// <summary>
     /// A blob as scan content: in memory, or for a whole blob larger than
