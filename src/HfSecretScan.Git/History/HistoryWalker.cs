@@ -13,7 +13,7 @@ namespace HfSecretScan.Git.History;
 public static class HistoryWalker
 {
     // Trees and commits are small; this holds the bases of their delta chains.
-    private const long WalkCacheBytes = 64L << 20;
+    private const long WalkCacheBytes = 32L << 20;
 
     /// <summary>Lists everything in <paramref name="repository"/>, whose objects <paramref name="store"/> reads directly.</summary>
     internal static HistoryInventory WholeHistory(Repository repository, ObjectStore store)
