@@ -81,6 +81,7 @@ public static class HistoryScanner
         var located = Locate(store, inventory, problems);
         Parallel.ForEach(
             // Contiguous ranges in pack order: a delta's base sits shortly before it, so a worker's delta base cache stays warm.
+            // The partitioner rejects an empty range, so it always gets one index; the loop bounds it by the blobs there are.
             Partitioner.Create(0, Math.Max(1, located.Length), Math.Max(1, located.Length / (workers * 8))),
             new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
             () => new BlobReader(store, Math.Max(MinimumCachePerWorker, DeltaBaseCacheBytes / workers)),
