@@ -1,38 +1,39 @@
 using System.Collections.Concurrent;
+using HfSecretScan.Content;
 using HfSecretScan.Findings;
 using HfSecretScan.Git.Objects;
 using HfSecretScan.Scanning;
-using LibGit2Sharp;
 
 namespace HfSecretScan.Git.History;
 
-/// <summary>One worker's repository handle and scanner: libgit2 objects are not thread-safe.</summary>
-internal sealed class BlobReader(string gitDirectory) : IDisposable
+/// <summary>One worker's object reader (own pack handles and delta base cache) and scanner.</summary>
+internal sealed class BlobReader(ObjectStore store, long cacheBytes) : IDisposable
 {
-    private readonly Repository _repository = new(gitDirectory);
+    private readonly ObjectReader _reader = new(store, cacheBytes);
     private readonly ContentScanner _scanner = new();
 
-    /// <summary>Scans one blob; a missing or corrupt blob becomes a problem and yields null.</summary>
-    public ContentScan? Scan(BlobOrigin origin, ConcurrentBag<ScanProblem> problems)
+    /// <summary>Scans one blob; a corrupt blob (or pack) becomes a problem and yields null.</summary>
+    public ContentScan? Scan(BlobOrigin origin, ObjectLocation location, ConcurrentBag<ScanProblem> problems)
     {
-        string where = origin.CommitId is { } commit ? $"{origin.Path} in commit {commit.Sha}" : "unreachable";
+        IScanContent? content = null;
         try
         {
-            if (_repository.Lookup<Blob>(origin.BlobId) is not { } blob)
-            {
-                problems.Add(new ScanProblem(origin.BlobId.Sha, $"Missing blob {origin.BlobId.Sha} ({where}): not in the object database, not scanned."));
-                return null;
-            }
-
-            using var stream = blob.GetContentStream();
-            return _scanner.Scan(new BlobStreamContent(stream));
+            content = _reader.OpenBlob(location);
+            return _scanner.Scan(content);
         }
-        catch (LibGit2SharpException e)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            problems.Add(new ScanProblem(origin.BlobId.Sha, $"Corrupt blob {origin.BlobId.Sha} ({where}), not scanned: {e.Message}"));
+            problems.Add(new ScanProblem(origin.BlobId.Sha, $"Corrupt blob {origin.BlobId.Sha} ({Where(origin)}), not scanned: {e.Message}"));
             return null;
+        }
+        finally
+        {
+            (content as IDisposable)?.Dispose();
         }
     }
 
-    public void Dispose() => _repository.Dispose();
+    /// <summary>How a problem names the blob's place in history.</summary>
+    public static string Where(BlobOrigin origin) => origin.CommitId is { } commit ? $"{origin.Path} in commit {commit.Sha}" : "unreachable";
+
+    public void Dispose() => _reader.Dispose();
 }

@@ -1,3 +1,5 @@
+using System.Collections;
+using HfSecretScan.Git.Objects;
 using LibGit2Sharp;
 
 namespace HfSecretScan.Git.History;
@@ -8,8 +10,8 @@ namespace HfSecretScan.Git.History;
 /// </summary>
 internal static class CommitCounter
 {
-    /// <summary>For each of <paramref name="blobs"/>, how many of <paramref name="commits"/> carry it at any path.</summary>
-    public static Dictionary<ObjectId, int> Count(Repository repository, IReadOnlyList<ObjectId> commits, IReadOnlyCollection<ObjectId> blobs)
+    /// <summary>For each of <paramref name="blobs"/>, how many of <paramref name="commits"/> carry it at any path; unreadable objects count as not carrying it.</summary>
+    public static Dictionary<ObjectId, int> Count(ObjectReader reader, IReadOnlyList<ObjectId> commits, IReadOnlyCollection<ObjectId> blobs)
     {
         var wanted = blobs.Distinct().Select((id, bit) => (id, bit)).ToDictionary(p => p.id, p => p.bit);
         var counts = wanted.Keys.ToDictionary(id => id, _ => 0);
@@ -18,15 +20,10 @@ internal static class CommitCounter
             return counts;
         }
 
-        var memo = new Dictionary<ObjectId, System.Collections.BitArray>();
+        var memo = new Dictionary<ObjectId, BitArray>();
         foreach (var id in commits)
         {
-            if (repository.Lookup<Commit>(id) is not { } commit)
-            {
-                continue;
-            }
-
-            var held = Holds(commit.Tree, wanted, memo);
+            var held = Read(() => reader.TryReadCommit(id)) is { } commit ? Holds(reader, commit.TreeId, wanted, memo) : new BitArray(wanted.Count);
             foreach (var (blob, bit) in wanted)
             {
                 if (held[bit])
@@ -39,27 +36,41 @@ internal static class CommitCounter
         return counts;
     }
 
-    private static System.Collections.BitArray Holds(Tree tree, Dictionary<ObjectId, int> wanted, Dictionary<ObjectId, System.Collections.BitArray> memo)
+    private static BitArray Holds(ObjectReader reader, ObjectId tree, Dictionary<ObjectId, int> wanted, Dictionary<ObjectId, BitArray> memo)
     {
-        if (memo.TryGetValue(tree.Id, out var known))
+        if (memo.TryGetValue(tree, out var known))
         {
             return known;
         }
 
-        var held = new System.Collections.BitArray(wanted.Count);
-        foreach (var entry in tree)
+        var held = new BitArray(wanted.Count);
+        foreach (var entry in Read(() => reader.TryReadTree(tree)) ?? [])
         {
-            if (entry.TargetType == TreeEntryTargetType.Blob && wanted.TryGetValue(entry.Target.Id, out int bit))
+            if (entry.Kind == TreeEntryKind.Blob && wanted.TryGetValue(entry.Id, out int bit))
             {
                 held[bit] = true;
             }
-            else if (entry.TargetType == TreeEntryTargetType.Tree)
+            else if (entry.Kind == TreeEntryKind.Tree)
             {
-                held.Or(Holds((Tree)entry.Target, wanted, memo));
+                held.Or(Holds(reader, entry.Id, wanted, memo));
             }
         }
 
-        memo[tree.Id] = held;
+        memo[tree] = held;
         return held;
+    }
+
+    // The walk already reported unreadable commits and trees.
+    private static T? Read<T>(Func<T?> read)
+        where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return null;
+        }
     }
 }

@@ -1,26 +1,37 @@
 using HfSecretScan.Findings;
+using HfSecretScan.Git.Objects;
 using LibGit2Sharp;
 
 namespace HfSecretScan.Git.History;
 
 /// <summary>
-/// Orders the commits reachable from some tips parents first (a depth-first post-order), looking
-/// each one up itself so that a missing or corrupt commit becomes a problem instead of ending the walk.
+/// Orders the commits reachable from some tips parents first (a depth-first post-order), reading
+/// each one itself so that a missing or corrupt commit becomes a problem instead of ending the walk.
+/// The parents of a shallow clone's boundary commits are not in the repository and are not followed.
 /// </summary>
-internal static class CommitGraph
+internal sealed class CommitGraph(ObjectReader reader, IReadOnlySet<ObjectId> shallow)
 {
+    /// <summary>The boundary commits of a shallow clone (its <c>shallow</c> file), empty for a full clone.</summary>
+    public static HashSet<ObjectId> ShallowCommits(string gitDirectory)
+    {
+        string file = Path.Combine(ObjectDirectories.CommonDirectory(gitDirectory), "shallow");
+        return File.Exists(file)
+            ? [.. File.ReadAllLines(file).Where(l => l.Length == 40 && l.All(char.IsAsciiHexDigit)).Select(l => new ObjectId(l))]
+            : [];
+    }
+
     /// <summary>
     /// Commits reachable from <paramref name="tips"/> and not in <paramref name="known"/>, parents
     /// before children; each one returned is added to <paramref name="known"/>.
     /// </summary>
-    public static List<Commit> ParentsFirst(Repository repository, IEnumerable<ObjectId> tips, HashSet<ObjectId> known, List<ScanProblem> problems)
+    public List<RawCommit> ParentsFirst(IEnumerable<ObjectId> tips, HashSet<ObjectId> known, List<ScanProblem> problems)
     {
-        var ordered = new List<Commit>();
+        var ordered = new List<RawCommit>();
         var entered = new HashSet<ObjectId>();
-        var stack = new Stack<(Commit Commit, bool ParentsDone)>();
+        var stack = new Stack<(RawCommit Commit, bool ParentsDone)>();
         foreach (var tip in tips)
         {
-            if (known.Contains(tip) || !entered.Add(tip) || Lookup(repository, tip, "a ref or reflog", problems) is not { } start)
+            if (known.Contains(tip) || !entered.Add(tip) || Read(tip, "a ref or reflog", problems) is not { } start)
             {
                 continue;
             }
@@ -37,9 +48,10 @@ internal static class CommitGraph
                 }
 
                 stack.Push((commit, true));
-                foreach (var parentId in ParentIds(commit, problems).Reverse())
+                for (int i = commit.Parents.Count - 1; i >= 0 && !shallow.Contains(commit.Id); i--)
                 {
-                    if (!known.Contains(parentId) && entered.Add(parentId) && Lookup(repository, parentId, "the parent of " + commit.Sha, problems) is { } parent)
+                    var parentId = commit.Parents[i];
+                    if (!known.Contains(parentId) && entered.Add(parentId) && Read(parentId, "the parent of " + commit.Id.Sha, problems) is { } parent)
                     {
                         stack.Push((parent, false));
                     }
@@ -50,31 +62,21 @@ internal static class CommitGraph
         return ordered;
     }
 
-    private static ObjectId[] ParentIds(Commit commit, List<ScanProblem> problems)
-    {
-        try
-        {
-            return [.. commit.Parents.Select(p => p.Id)];
-        }
-        catch (LibGit2SharpException e)
-        {
-            problems.Add(new ScanProblem(commit.Sha, $"Cannot read the parents of commit {commit.Sha}; history behind it was not scanned: {e.Message}"));
-            return [];
-        }
-    }
+    /// <summary>The parents a walk follows: none for a shallow boundary commit.</summary>
+    public IReadOnlyList<ObjectId> ParentsOf(RawCommit commit) => shallow.Contains(commit.Id) ? [] : commit.Parents;
 
-    private static Commit? Lookup(Repository repository, ObjectId id, string whose, List<ScanProblem> problems)
+    private RawCommit? Read(ObjectId id, string whose, List<ScanProblem> problems)
     {
         try
         {
-            if (repository.Lookup(id) is { } found)
+            if (reader.TryReadCommit(id) is { } found)
             {
-                return found as Commit;
+                return found;
             }
 
             problems.Add(new ScanProblem(id.Sha, $"Missing commit {id.Sha} ({whose}); history behind it was not scanned."));
         }
-        catch (LibGit2SharpException e)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             problems.Add(new ScanProblem(id.Sha, $"Corrupt commit {id.Sha} ({whose}); history behind it was not scanned: {e.Message}"));
         }

@@ -12,39 +12,46 @@ namespace HfSecretScan.Git.History;
 /// </summary>
 public static class HistoryWalker
 {
-    /// <summary>Lists everything in <paramref name="repository"/>.</summary>
-    public static HistoryInventory WholeHistory(Repository repository)
+    // Trees and commits are small; this holds the bases of their delta chains.
+    private const long WalkCacheBytes = 32L << 20;
+
+    /// <summary>Lists everything in <paramref name="repository"/>, whose objects <paramref name="store"/> reads directly.</summary>
+    internal static HistoryInventory WholeHistory(Repository repository, ObjectStore store)
     {
         var inventory = new HistoryInventory();
         NoteShallow(repository, inventory);
         var seenTrees = new HashSet<ObjectId>();
         var seenTags = new HashSet<ObjectId>();
-        var walk = new TreeWalk(inventory, seenTrees);
+        using var reader = new ObjectReader(store, WalkCacheBytes);
+        var graph = new CommitGraph(reader, CommitGraph.ShallowCommits(repository.Info.Path));
+        var walk = new TreeWalk(reader, inventory, seenTrees);
         var knownCommits = new HashSet<ObjectId>();
 
         var tips = Tips(repository, inventory, seenTags);
-        foreach (var commit in CommitGraph.ParentsFirst(repository, tips, knownCommits, inventory.Problems))
+        foreach (var commit in graph.ParentsFirst(tips, knownCommits, inventory.Problems))
         {
             inventory.ReachableCommits.Add(commit.Id);
-            AddCommit(commit, walk, inventory, unreachable: false);
+            AddCommit(commit, walk, reader, graph, inventory, unreachable: false);
         }
 
-        AddUnreachable(repository, inventory, walk, knownCommits, seenTrees, seenTags);
+        AddUnreachable(repository, store, inventory, walk, reader, graph, knownCommits, seenTrees, seenTags);
         return inventory;
     }
 
     /// <summary>Lists what the commits reachable from <paramref name="include"/> and not from <paramref name="exclude"/> introduce.</summary>
-    public static HistoryInventory Range(Repository repository, IReadOnlyList<ObjectId> include, IReadOnlyList<ObjectId> exclude)
+    internal static HistoryInventory Range(Repository repository, ObjectStore store, IReadOnlyList<ObjectId> include, IReadOnlyList<ObjectId> exclude)
     {
         var inventory = new HistoryInventory();
         NoteShallow(repository, inventory);
-        var walk = new TreeWalk(inventory, seenTrees: null);
+        using var reader = new ObjectReader(store, WalkCacheBytes);
+        var graph = new CommitGraph(reader, CommitGraph.ShallowCommits(repository.Info.Path));
+        var walk = new TreeWalk(reader, inventory, seenTrees: null);
         var excluded = new HashSet<ObjectId>();
-        CommitGraph.ParentsFirst(repository, exclude, excluded, inventory.Problems);
-        foreach (var commit in CommitGraph.ParentsFirst(repository, include, excluded, inventory.Problems))
+        graph.ParentsFirst(exclude, excluded, inventory.Problems);
+        foreach (var commit in graph.ParentsFirst(include, excluded, inventory.Problems))
         {
             inventory.ReachableCommits.Add(commit.Id);
-            AddCommit(commit, walk, inventory, unreachable: false);
+            AddCommit(commit, walk, reader, graph, inventory, unreachable: false);
         }
 
         return inventory;
@@ -60,23 +67,24 @@ public static class HistoryWalker
         }
     }
 
-    private static void AddCommit(Commit commit, TreeWalk walk, HistoryInventory inventory, bool unreachable)
+    private static void AddCommit(RawCommit commit, TreeWalk walk, ObjectReader reader, CommitGraph graph, HistoryInventory inventory, bool unreachable)
     {
         inventory.Messages.Add(new MessageSource(commit.Id, MessageSource.CommitMessageLabel, commit.Id, commit.Message, unreachable));
-        Tree tree;
-        Tree[] parents;
-        try
+        var parentTrees = new List<ObjectId>();
+        foreach (var parent in walk.ComparesWithParents ? graph.ParentsOf(commit) : [])
         {
-            tree = commit.Tree;
-            parents = walk.ComparesWithParents ? [.. commit.Parents.Select(p => p.Tree)] : [];
-        }
-        catch (LibGit2SharpException e)
-        {
-            inventory.Problems.Add(new ScanProblem(commit.Sha, $"Cannot read the tree of commit {commit.Sha}: {e.Message}"));
-            return;
+            try
+            {
+                parentTrees.Add((reader.TryReadCommit(parent) ?? throw new InvalidDataException($"its parent {parent.Sha} is missing")).TreeId);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                inventory.Problems.Add(new ScanProblem(commit.Id.Sha, $"Cannot read the tree of commit {commit.Id.Sha}: {e.Message}"));
+                return;
+            }
         }
 
-        walk.Walk(tree, parents, "commit " + commit.Sha, (id, path) => inventory.Add(new BlobOrigin(id, path, commit.Id, unreachable)));
+        walk.Walk(commit.TreeId, parentTrees, "commit " + commit.Id.Sha, (id, path) => inventory.Add(new BlobOrigin(id, path, commit.Id, unreachable)));
     }
 
     /// <summary>Every ref's target and every reflog entry; annotated tags on the way are listed as messages.</summary>
@@ -154,9 +162,9 @@ public static class HistoryWalker
 
     /// <summary>Objects in the object folders that no ref or reflog reaches, walked like history and flagged unreachable.</summary>
     private static void AddUnreachable(
-        Repository repository, HistoryInventory inventory, TreeWalk walk, HashSet<ObjectId> knownCommits, HashSet<ObjectId> seenTrees, HashSet<ObjectId> seenTags)
+        Repository repository, ObjectStore store, HistoryInventory inventory, TreeWalk walk, ObjectReader reader, CommitGraph graph, HashSet<ObjectId> knownCommits, HashSet<ObjectId> seenTrees, HashSet<ObjectId> seenTags)
     {
-        var all = ObjectIdIndex.ReadAll(ObjectDirectories.Of(repository.Info.Path), inventory.Problems);
+        var all = store.AllIds();
         var commits = new List<ObjectId>();
         var trees = new List<ObjectId>();
         var blobs = new List<ObjectId>();
@@ -195,17 +203,14 @@ public static class HistoryWalker
             }
         }
 
-        foreach (var commit in CommitGraph.ParentsFirst(repository, commits, knownCommits, inventory.Problems))
+        foreach (var commit in graph.ParentsFirst(commits, knownCommits, inventory.Problems))
         {
-            AddCommit(commit, walk, inventory, unreachable: true);
+            AddCommit(commit, walk, reader, graph, inventory, unreachable: true);
         }
 
         foreach (var treeId in trees.Where(t => !seenTrees.Contains(t)))
         {
-            if (repository.Lookup<Tree>(treeId) is { } tree)
-            {
-                walk.Walk(tree, [], "unreachable tree " + treeId.Sha, (id, path) => inventory.Add(new BlobOrigin(id, path, null, true)));
-            }
+            walk.Walk(treeId, [], "unreachable tree " + treeId.Sha, (id, path) => inventory.Add(new BlobOrigin(id, path, null, true)));
         }
 
         foreach (var blobId in blobs)

@@ -1,4 +1,5 @@
 using HfSecretScan.Findings;
+using HfSecretScan.Git.Objects;
 using LibGit2Sharp;
 
 namespace HfSecretScan.Git.History;
@@ -7,15 +8,15 @@ namespace HfSecretScan.Git.History;
 /// Finds the blobs a tree brings that its parents' trees do not hold at the same path, entering
 /// only subtrees that differ (and, for a full-history walk, only subtrees never seen before).
 /// </summary>
-internal sealed class TreeWalk(HistoryInventory inventory, HashSet<ObjectId>? seenTrees)
+internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, HashSet<ObjectId>? seenTrees)
 {
     /// <summary>True for a range walk, which compares each commit with its parents instead of remembering trees.</summary>
     public bool ComparesWithParents => seenTrees is null;
 
-    /// <summary>Calls <paramref name="onBlob"/> with each blob new in <paramref name="tree"/> and its path.</summary>
-    public void Walk(Tree tree, IReadOnlyList<Tree> parents, string context, Action<ObjectId, string> onBlob)
+    /// <summary>Calls <paramref name="onBlob"/> with each blob new in tree <paramref name="tree"/> and its path.</summary>
+    public void Walk(ObjectId tree, IReadOnlyList<ObjectId> parents, string context, Action<ObjectId, string> onBlob)
     {
-        if (seenTrees is not null && !seenTrees.Add(tree.Id))
+        if (seenTrees is not null && !seenTrees.Add(tree))
         {
             return;
         }
@@ -23,48 +24,61 @@ internal sealed class TreeWalk(HistoryInventory inventory, HashSet<ObjectId>? se
         Walk(tree, parents, string.Empty, context, onBlob);
     }
 
-    private void Walk(Tree tree, IReadOnlyList<Tree> parents, string prefix, string context, Action<ObjectId, string> onBlob)
+    private void Walk(ObjectId tree, IReadOnlyList<ObjectId> parents, string prefix, string context, Action<ObjectId, string> onBlob)
     {
-        TreeEntry[] entries;
-        try
+        if (Read(tree, prefix, context) is not { } entries)
         {
-            entries = [.. tree];
-        }
-        catch (LibGit2SharpException e)
-        {
-            inventory.Problems.Add(new ScanProblem(tree.Id.Sha, $"Missing or corrupt tree {tree.Id.Sha} at '{prefix}' in {context}; its files were not scanned: {e.Message}"));
             return;
         }
 
+        var parentEntries = parents.Select(p => Read(p, prefix, context)).OfType<List<RawTreeEntry>>().ToArray();
         foreach (var entry in entries)
         {
-            var id = entry.Target.Id;
-            if (parents.Count > 0 && parents.Any(p => p[entry.Name] is { } same && same.Target.Id == id))
+            if (parentEntries.Any(p => p.Exists(e => e.Name == entry.Name && e.Id == entry.Id)))
             {
                 continue;
             }
 
             string path = prefix + entry.Name;
-            switch (entry.TargetType)
+            switch (entry.Kind)
             {
-                case TreeEntryTargetType.Blob:
-                    onBlob(id, path);
+                case TreeEntryKind.Blob:
+                    onBlob(entry.Id, path);
                     break;
-                case TreeEntryTargetType.Tree:
-                    if (seenTrees is not null && !seenTrees.Add(id))
+                case TreeEntryKind.Tree:
+                    if (seenTrees is not null && !seenTrees.Add(entry.Id))
                     {
                         break;
                     }
 
-                    var subParents = parents.Count == 0
-                        ? []
-                        : parents.Select(p => p[entry.Name]?.Target as Tree).OfType<Tree>().ToArray();
-                    Walk((Tree)entry.Target, subParents, path + "/", context, onBlob);
+                    var subParents = parentEntries.SelectMany(p => p.Where(e => e.Name == entry.Name && e.Kind == TreeEntryKind.Tree)).Select(e => e.Id).ToArray();
+                    Walk(entry.Id, subParents, path + "/", context, onBlob);
                     break;
-                case TreeEntryTargetType.GitLink:
+                case TreeEntryKind.GitLink:
                     inventory.Submodules.Add(path);
                     break;
             }
         }
+    }
+
+    private List<RawTreeEntry>? Read(ObjectId tree, string prefix, string context)
+    {
+        string why;
+        try
+        {
+            if (reader.TryReadTree(tree) is { } entries)
+            {
+                return entries;
+            }
+
+            why = "not in the object database";
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            why = e.Message;
+        }
+
+        inventory.Problems.Add(new ScanProblem(tree.Sha, $"Missing or corrupt tree {tree.Sha} at '{prefix}' in {context}; its files were not scanned: {why}"));
+        return null;
     }
 }

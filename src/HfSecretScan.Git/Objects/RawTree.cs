@@ -1,0 +1,62 @@
+using System.Text;
+using LibGit2Sharp;
+
+namespace HfSecretScan.Git.Objects;
+
+/// <summary>What a tree entry points at, from its mode.</summary>
+internal enum TreeEntryKind
+{
+    /// <summary>A file or symbolic link.</summary>
+    Blob,
+
+    /// <summary>A folder.</summary>
+    Tree,
+
+    /// <summary>A submodule's commit (mode 160000).</summary>
+    GitLink,
+}
+
+/// <summary>One entry of a raw tree: <c>MODE NAME\0</c> and a 20-byte id.</summary>
+/// <param name="Kind">What the entry points at.</param>
+/// <param name="Name">Its name (UTF-8 decoded, as libgit2 reports it).</param>
+/// <param name="Id">The object it points at.</param>
+internal readonly record struct RawTreeEntry(TreeEntryKind Kind, string Name, ObjectId Id)
+{
+    private const int IdLength = 20;
+
+    /// <summary>Parses a tree object's content.</summary>
+    /// <exception cref="InvalidDataException">An entry is malformed.</exception>
+    public static List<RawTreeEntry> Parse(ObjectId treeId, byte[] data)
+    {
+        var entries = new List<RawTreeEntry>();
+        int at = 0;
+        while (at < data.Length)
+        {
+            int space = Array.IndexOf(data, (byte)' ', at);
+            int nul = space < 0 ? -1 : Array.IndexOf(data, (byte)0, space);
+            if (nul < 0 || nul + 1 + IdLength > data.Length)
+            {
+                throw new InvalidDataException($"tree {treeId.Sha} has a malformed entry at byte {at}");
+            }
+
+            int mode = 0;
+            foreach (byte digit in data.AsSpan(at, space - at))
+            {
+                mode = digit is >= (byte)'0' and <= (byte)'7' && mode < 0x100000
+                    ? (mode << 3) | (digit - '0')
+                    : throw new InvalidDataException($"tree {treeId.Sha} has a malformed mode at byte {at}");
+            }
+
+            var kind = (mode & 0xF000) switch
+            {
+                0x4000 => TreeEntryKind.Tree,
+                0xE000 => TreeEntryKind.GitLink,
+                _ => TreeEntryKind.Blob,
+            };
+            entries.Add(new RawTreeEntry(kind, Encoding.UTF8.GetString(data, space + 1, nul - space - 1), new ObjectId(data.AsSpan(nul + 1, IdLength).ToArray())));
+            at = nul + 1 + IdLength;
+        }
+
+        return entries;
+    }
+}

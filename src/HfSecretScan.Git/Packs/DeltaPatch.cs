@@ -1,0 +1,114 @@
+namespace HfSecretScan.Git.Packs;
+
+/// <summary>
+/// Applies a git delta (as in pack files): the base and result sizes as little-endian base-128
+/// numbers, then instructions that copy a range of the base or insert literal bytes.
+/// </summary>
+internal static class DeltaPatch
+{
+    /// <summary>The size of the object the delta produces, read from its header.</summary>
+    public static long ResultSize(ReadOnlySpan<byte> delta)
+    {
+        int at = 0;
+        ReadSize(delta, ref at);
+        return ReadSize(delta, ref at);
+    }
+
+    /// <summary>Builds the object <paramref name="delta"/> describes from <paramref name="baseObject"/>.</summary>
+    /// <exception cref="InvalidDataException">The delta does not fit the base or is malformed.</exception>
+    public static byte[] Apply(ReadOnlySpan<byte> baseObject, ReadOnlySpan<byte> delta)
+    {
+        int at = 0;
+        long baseSize = ReadSize(delta, ref at);
+        long resultSize = ReadSize(delta, ref at);
+        if (baseSize != baseObject.Length)
+        {
+            throw new InvalidDataException($"delta expects a base of {baseSize} bytes, the base has {baseObject.Length}");
+        }
+
+        if (resultSize > Array.MaxLength)
+        {
+            throw new InvalidDataException($"delta result of {resultSize} bytes is too large to hold");
+        }
+
+        var result = new byte[resultSize];
+        int written = 0;
+        while (at < delta.Length)
+        {
+            byte op = delta[at++];
+            if ((op & 0x80) != 0)
+            {
+                long offset = 0, size = 0;
+                for (int bit = 0; bit < 4; bit++)
+                {
+                    if ((op & (1 << bit)) != 0)
+                    {
+                        offset |= (long)Next(delta, ref at) << (8 * bit);
+                    }
+                }
+
+                for (int bit = 0; bit < 3; bit++)
+                {
+                    if ((op & (0x10 << bit)) != 0)
+                    {
+                        size |= (long)Next(delta, ref at) << (8 * bit);
+                    }
+                }
+
+                if (size == 0)
+                {
+                    size = 0x10000;
+                }
+
+                if (offset + size > baseObject.Length || written + size > result.Length)
+                {
+                    throw new InvalidDataException("delta copies beyond its base or its result");
+                }
+
+                baseObject.Slice((int)offset, (int)size).CopyTo(result.AsSpan(written));
+                written += (int)size;
+            }
+            else if (op != 0)
+            {
+                if (at + op > delta.Length || written + op > result.Length)
+                {
+                    throw new InvalidDataException("delta inserts beyond its data or its result");
+                }
+
+                delta.Slice(at, op).CopyTo(result.AsSpan(written));
+                at += op;
+                written += op;
+            }
+            else
+            {
+                throw new InvalidDataException("delta holds the reserved instruction 0");
+            }
+        }
+
+        if (written != result.Length)
+        {
+            throw new InvalidDataException($"delta produced {written} bytes instead of {result.Length}");
+        }
+
+        return result;
+    }
+
+    private static long ReadSize(ReadOnlySpan<byte> delta, ref int at)
+    {
+        long size = 0;
+        for (int shift = 0; shift < 63; shift += 7)
+        {
+            byte b = Next(delta, ref at);
+            size |= (long)(b & 0x7f) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return size;
+            }
+        }
+
+        throw new InvalidDataException("delta size header is too long");
+    }
+
+    private static byte Next(ReadOnlySpan<byte> delta, ref int at) =>
+        at < delta.Length ? delta[at++] : throw new InvalidDataException("delta ends in the middle of an instruction");
+}

@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using System.Text;
+using HfSecretScan.Findings;
+using HfSecretScan.Git.Objects;
+using HfSecretScan.Git.Packs;
+using LibGit2Sharp;
+
+namespace HfSecretScan.Git.Tests.Objects;
+
+[TestClass]
+public sealed class ObjectReaderTests
+{
+    [TestMethod]
+    [DataRow(64L << 20, DisplayName = "with a delta base cache")]
+    [DataRow(0L, DisplayName = "without a cache (every chain inflated from its end)")]
+    public void Every_object_is_byte_identical_to_what_libgit2_reads(long cacheBytes)
+    {
+        using var repo = PackedRepository.Create();
+        string gitDirectory = Path.Combine(repo.Path, ".git");
+        var problems = new List<ScanProblem>();
+        var store = ObjectStore.Open(gitDirectory, problems);
+        Assert.IsEmpty(problems);
+        Assert.HasCount(2, store.Packs);
+        var kinds = DeltaKinds(store);
+        Assert.IsTrue(kinds.Contains(PackEntryKind.OffsetDelta) && kinds.Contains(PackEntryKind.ReferenceDelta), "both kinds of delta: " + string.Join(",", kinds));
+
+        var ids = store.AllIds();
+        int loose = ids.Count(id => store.Locate(id)!.Value.IsLoose);
+        Assert.IsGreaterThan(0, loose, "some objects are loose");
+        using var libgit2 = new Repository(gitDirectory);
+        using var reader = new ObjectReader(store, cacheBytes);
+        int blobs = 0;
+        foreach (var (id, location) in InPackOrderThenLoose(store, ids))
+        {
+            var read = reader.Read(location);
+            var metadata = libgit2.ObjectDatabase.RetrieveObjectMetadata(id);
+            Assert.AreEqual(metadata.Type, read.Type, id.Sha);
+            Assert.AreEqual(metadata.Size, read.Data.LongLength, id.Sha);
+            Assert.AreEqual(id.Sha, GitHash(read), "the bytes hash to the object's id");
+            if (read.Type == ObjectType.Blob)
+            {
+                using var stream = libgit2.Lookup<Blob>(id).GetContentStream();
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                CollectionAssert.AreEqual(copy.ToArray(), read.Data, id.Sha);
+                blobs++;
+            }
+        }
+
+        Assert.IsGreaterThan(60, blobs);
+    }
+
+    [TestMethod]
+    public void A_blob_above_the_streaming_threshold_is_scanned_while_it_inflates()
+    {
+        using var repo = TestRepository.Create();
+        var big = new byte[ObjectReader.StreamingThreshold + 3_000_000];
+        new Random(5).NextBytes(big);
+        byte[] token = Encoding.ASCII.GetBytes(HfSecretScan.Tests.TestTokens.User(40));
+        token.CopyTo(big, big.Length - 1_000_000);
+        big[big.Length - 1_000_001] = 0;
+        big[big.Length - 1_000_000 + token.Length] = 0;
+        repo.Write("model.bin", big);
+        repo.Git("add", "model.bin");
+        repo.Git("commit", "-q", "-m", "big");
+        string id = repo.Git("rev-parse", "HEAD:model.bin");
+        var store = ObjectStore.Open(Path.Combine(repo.Path, ".git"), new List<ScanProblem>());
+
+        foreach (bool packed in new[] { false, true })
+        {
+            if (packed)
+            {
+                repo.Git("repack", "-adq");
+                store = ObjectStore.Open(Path.Combine(repo.Path, ".git"), new List<ScanProblem>());
+            }
+
+            using var reader = new ObjectReader(store, 1 << 20);
+            var content = reader.OpenBlob(store.Locate(new ObjectId(id))!.Value);
+            Assert.IsInstanceOfType<InflatingContent>(content, packed ? "packed" : "loose");
+            var scan = new HfSecretScan.Scanning.ContentScanner().Scan(content);
+            ((IDisposable)content).Dispose();
+            Assert.AreEqual(big.LongLength, scan.Length);
+            Assert.AreEqual(big.Length - 1_000_000L, scan.Tokens.Single().Token.Offset);
+        }
+    }
+
+    private static IEnumerable<(ObjectId Id, ObjectLocation Location)> InPackOrderThenLoose(ObjectStore store, HashSet<ObjectId> ids)
+    {
+        for (int pack = 0; pack < store.Packs.Count; pack++)
+        {
+            var index = store.Packs[pack];
+            for (int rank = 0; rank < index.Count; rank++)
+            {
+                int position = index.PositionInPackOrder(rank);
+                yield return (index.IdAt(position), new ObjectLocation(pack, index.OffsetAt(position), null));
+            }
+        }
+
+        foreach (var id in ids)
+        {
+            if (store.Locate(id) is { IsLoose: true } loose)
+            {
+                yield return (id, loose);
+            }
+        }
+    }
+
+    private static HashSet<PackEntryKind> DeltaKinds(ObjectStore store)
+    {
+        var kinds = new HashSet<PackEntryKind>();
+        foreach (var index in store.Packs)
+        {
+            using var file = PackFile.Open(index);
+            for (int i = 0; i < index.Count; i++)
+            {
+                kinds.Add(file.ReadHeader(index.OffsetAt(i)).Kind);
+            }
+        }
+
+        return kinds;
+    }
+
+    private static string GitHash(RawObject read)
+    {
+        string type = read.Type.ToString().ToLowerInvariant();
+        byte[] header = Encoding.ASCII.GetBytes($"{type} {read.Data.Length}\0");
+#pragma warning disable CA5350 // git names objects by the SHA-1 of their header and content
+        return Convert.ToHexStringLower(SHA1.HashData([.. header, .. read.Data]));
+#pragma warning restore CA5350
+    }
+}
