@@ -13,6 +13,7 @@ public sealed class TextReporter : IReporter
     private const string Yellow = "\u001b[33m";
     private const string Bold = "\u001b[1m";
     private const string Reset = "\u001b[0m";
+    private const int MaxSkippedLines = 20;
 
     /// <inheritdoc />
     public void Write(ScanReport report, ReportContext context, TextWriter writer)
@@ -35,6 +36,17 @@ public sealed class TextReporter : IReporter
         foreach (var problem in report.Problems)
         {
             writer.WriteLine($"{Paint("error", Yellow)}: {problem.Path}: {problem.Message}");
+        }
+
+        // Nothing is skipped silently; a tree full of links gets a count, not a page.
+        foreach (var skipped in report.Skipped.Take(MaxSkippedLines))
+        {
+            writer.WriteLine($"skipped: {skipped.Path}: {skipped.Reason}");
+        }
+
+        if (report.Skipped.Count > MaxSkippedLines)
+        {
+            writer.WriteLine($"skipped: … and {report.Skipped.Count - MaxSkippedLines} more (--format json lists them all)");
         }
 
         if (report.Findings.Count > 0)
@@ -77,7 +89,7 @@ public sealed class TextReporter : IReporter
 
         if (report.Skipped.Count > 0)
         {
-            parts.Add($"{report.Skipped.Count} skipped (symbolic links or special files)");
+            parts.Add($"{report.Skipped.Count} skipped");
         }
 
         if (report.Problems.Count > 0)

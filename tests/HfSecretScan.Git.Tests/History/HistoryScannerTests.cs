@@ -152,6 +152,41 @@ public sealed class HistoryScannerTests
     }
 
     [TestMethod]
+    public void A_linked_worktree_scans_the_history_of_its_repository()
+    {
+        using var repo = TestRepository.Create();
+        string added = repo.Commit("a.txt", TestTokens.User(25) + "\n", "add");
+        repo.Commit("a.txt", "clean\n", "remove");
+        string worktree = Path.Combine(Path.GetDirectoryName(repo.Path)!, "linked");
+        repo.Git("worktree", "add", "-q", worktree);
+
+        var report = ScanAll(worktree);
+
+        Assert.AreEqual(added, report.Findings.Single().Commit!.CommitId);
+        Assert.IsTrue(report.IsComplete, string.Join("; ", report.Problems));
+    }
+
+    [TestMethod]
+    public void A_submodule_is_named_as_skipped_and_scanned_with_recurse_submodules()
+    {
+        using var inner = TestRepository.Create();
+        inner.Commit("inner.env", "T=" + TestTokens.User(26) + "\n", "inner leak");
+        using var repo = TestRepository.Create();
+        repo.Commit("README.md", "hello\n", "first");
+        repo.Git("-c", "protocol.file.allow=always", "submodule", "add", "-q", inner.Path, "vendor/inner");
+        repo.Git("commit", "-q", "-m", "add submodule");
+
+        var plain = ScanAll(repo.Path);
+        Assert.IsEmpty(plain.Findings);
+        StringAssert.Contains(plain.Skipped.Single().Reason, "--recurse-submodules");
+        Assert.AreEqual("vendor/inner", plain.Skipped.Single().Path);
+
+        var recursive = HistoryScanner.Scan(repo.Path, new HistoryScanOptions { RecurseSubmodules = true });
+        Assert.AreEqual("vendor/inner/inner.env", recursive.Findings.Single().Path);
+        Assert.IsTrue(recursive.IsComplete, string.Join("; ", recursive.Problems));
+    }
+
+    [TestMethod]
     public void A_token_in_a_binary_blob_is_found_by_offset()
     {
         using var repo = TestRepository.Create();
