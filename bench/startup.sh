@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Start-up benchmark: the runs a developer feels on every commit and build. `scan` of a 50-file
+# folder in a git repository whose .config/hf-scan.json holds excludes, and `staged` with a
+# 10-file commit, both timed from process start with hyperfine. Prints a Markdown table and writes
+# it to bench/out/startup.md. The target (issue 6) is <= 150 ms wall for each.
+#
+# usage: bench/startup.sh [TOOL]   (default: publishes src/HfSecretScan.Tool in Release to bench/out/startup-tool;
+#                                   TOOL may also be the dotnet-hf-scan of an installed tool)
+# needs: dotnet, git, hyperfine, python3
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+out=$here/out
+mkdir -p "$out"
+
+if [ $# -ge 1 ]; then
+  tool=$(realpath "$1")
+else
+  dotnet publish "$root/src/HfSecretScan.Tool" -c Release -o "$out/startup-tool" -v quiet -nologo >/dev/null
+  tool=$out/startup-tool/dotnet-hf-scan
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+repo=$work/repo
+mkdir -p "$repo/src" "$repo/.config" "$repo/generated"
+git -C "$repo" init -q
+git -C "$repo" config user.email bench@example.invalid
+git -C "$repo" config user.name bench
+cat > "$repo/.config/hf-scan.json" <<'JSON'
+{
+  "exclude": ["generated/**", "**/*.min.js", "docs/fixtures/**"]
+}
+JSON
+# 50 source files of ~4 KB each, with near-misses (`hf_` followed by too few characters) but no token.
+for i in $(seq 1 50); do
+  {
+    echo "// file $i"
+    for j in $(seq 1 40); do
+      echo "    var hf_value$j = Configuration.Read(\"hf_setting_$i\"); // line $j of module $i"
+    done
+  } > "$repo/src/module$i.cs"
+done
+for i in $(seq 1 5); do echo "generated $i" > "$repo/generated/out$i.cs"; done
+git -C "$repo" add -A
+git -C "$repo" commit -q -m "base"
+# A 10-file commit in the making: 10 changed files staged.
+for i in $(seq 1 10); do echo "    // changed in the staged commit" >> "$repo/src/module$i.cs"; done
+git -C "$repo" add -A
+
+(cd "$repo" && "$tool" scan src >/dev/null && "$tool" staged >/dev/null) || {
+  echo "the tool failed on the scenario (expected exit code 0)" >&2; exit 1; }
+
+cd "$repo"
+hyperfine -N --warmup 3 --runs 30 --export-json "$out/startup.json" \
+  -n "scan (50 files)" "$tool scan src" \
+  -n "staged (10 files)" "$tool staged" \
+  -n "version" "$tool --version" >&2
+
+python3 - "$out/startup.json" <<'PY' | tee "$out/startup.md"
+import json, sys, statistics
+data = json.load(open(sys.argv[1]))
+print("### Start-up: `scan` of 50 files and `staged` with 10 files\n")
+print("Temp git repository, `.config/hf-scan.json` with excludes, warm cache, 30 runs (hyperfine -N).\n")
+print("| command | median | mean ± σ | min | target |")
+print("| --- | --- | --- | --- | --- |")
+for r in data["results"]:
+    t = r["times"]
+    target = "" if r["command"] == "version" else "<= 150 ms"
+    print(f"| {r['command']} | {statistics.median(t)*1000:.0f} ms | {r['mean']*1000:.0f} ± {r['stddev']*1000:.0f} ms | {min(t)*1000:.0f} ms | {target} |")
+PY
