@@ -19,7 +19,7 @@ public sealed class PreCommitFrameworkTests
         }
 
         using var hookRepository = TestRepository.Create();
-        CopyWorkingFiles(SourceRoot(), hookRepository.Path);
+        SourceTree.CopyWorkingFiles(hookRepository.Path);
         hookRepository.Git("add", "-A");
         hookRepository.Git("commit", "-q", "-m", "hook repository snapshot");
 
@@ -52,36 +52,5 @@ public sealed class PreCommitFrameworkTests
         project.Git("add", "app.env");
         var allowed = ProcessRun.Run(project.Path, "git", ["commit", "-m", "no leak"], environment: environment);
         Assert.AreEqual(0, allowed.ExitCode, allowed.ToString());
-    }
-
-    private static string SourceRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, ".pre-commit-hooks.yaml")) && File.Exists(Path.Combine(folder.FullName, "HfSecretScan.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests do not run from inside the HfSecretScan source tree.");
-    }
-
-    /// <summary>Copies the files git would commit (tracked and untracked, not ignored): the working state under test.</summary>
-    private static void CopyWorkingFiles(string source, string target)
-    {
-        string list = TestRepository.GitIn(source, "ls-files", "-co", "--exclude-standard");
-        foreach (string relative in list.Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal))
-        {
-            string from = Path.Combine(source, relative);
-            if (!File.Exists(from))
-            {
-                continue; // deleted in the working tree
-            }
-
-            string to = Path.Combine(target, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(from, to);
-        }
     }
 }

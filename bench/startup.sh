@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Start-up benchmark: the runs a developer feels on every commit and build. `scan` of a 50-file
+# folder in a git repository whose .config/hf-scan.json holds excludes, and `staged` with a
+# 10-file commit, both timed from process start with hyperfine. Prints a Markdown table and writes
+# it to bench/out/startup.md. The target (issue 6) is <= 150 ms wall for each.
+#
+# usage: bench/startup.sh [TOOL...]   (default: publishes src/HfSecretScan.Tool in Release twice, as the portable
+#                                    IL-only package has it and with HfScanReadyToRun=true as pre-commit's pack has it;
+#                                    TOOLs may also be the dotnet-hf-scan of installed tools)
+# needs: dotnet, git, hyperfine, python3
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+out=$here/out
+mkdir -p "$out"
+
+names=() tools=()
+if [ $# -ge 1 ]; then
+  for t in "$@"; do names+=("$(basename "$(dirname "$(realpath "$t")")")"); tools+=("$(realpath "$t")"); done
+else
+  dotnet publish "$root/src/HfSecretScan.Tool" -c Release -o "$out/startup-il" -v quiet -nologo >/dev/null
+  dotnet publish "$root/src/HfSecretScan.Tool" -c Release -p:HfScanReadyToRun=true -o "$out/startup-r2r" -v quiet -nologo >/dev/null
+  names=(IL R2R) tools=("$out/startup-il/dotnet-hf-scan" "$out/startup-r2r/dotnet-hf-scan")
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+repo=$work/repo
+mkdir -p "$repo/src" "$repo/.config" "$repo/generated"
+git -C "$repo" init -q
+git -C "$repo" config user.email bench@example.invalid
+git -C "$repo" config user.name bench
+cat > "$repo/.config/hf-scan.json" <<'JSON'
+{
+  "exclude": ["generated/**", "**/*.min.js", "docs/fixtures/**"]
+}
+JSON
+# 50 source files of ~4 KB each, with near-misses (`hf_` followed by too few characters) but no token.
+for i in $(seq 1 50); do
+  {
+    echo "// file $i"
+    for j in $(seq 1 40); do
+      echo "    var hf_value$j = Configuration.Read(\"hf_setting_$i\"); // line $j of module $i"
+    done
+  } > "$repo/src/module$i.cs"
+done
+for i in $(seq 1 5); do echo "generated $i" > "$repo/generated/out$i.cs"; done
+git -C "$repo" add -A
+git -C "$repo" commit -q -m "base"
+# A 10-file commit in the making: 10 changed files staged.
+for i in $(seq 1 10); do echo "    // changed in the staged commit" >> "$repo/src/module$i.cs"; done
+git -C "$repo" add -A
+
+cd "$repo"
+commands=()
+for i in "${!tools[@]}"; do
+  tool=${tools[$i]} name=${names[$i]}
+  ("$tool" scan src >/dev/null && "$tool" staged >/dev/null) || {
+    echo "$tool failed on the scenario (expected exit code 0)" >&2; exit 1; }
+  commands+=(-n "scan, 50 files ($name)" "$tool scan src" -n "staged, 10 files ($name)" "$tool staged" -n "version ($name)" "$tool --version")
+done
+hyperfine -N --warmup 3 --runs 30 --export-json "$out/startup.json" "${commands[@]}" >&2
+
+python3 - "$out/startup.json" <<'PY' | tee "$out/startup.md"
+import json, sys, statistics
+data = json.load(open(sys.argv[1]))
+print("### Start-up: `scan` of 50 files and `staged` with 10 files\n")
+print("Temp git repository, `.config/hf-scan.json` with excludes, warm cache, 30 runs (hyperfine -N), wall time from process start.\n")
+print("| command | median | mean ± σ | min | user + sys (mean) | target |")
+print("| --- | --- | --- | --- | --- | --- |")
+for r in data["results"]:
+    t = r["times"]
+    target = "" if r["command"].startswith("version") else "<= 150 ms"
+    print(f"| {r['command']} | {statistics.median(t)*1000:.0f} ms | {r['mean']*1000:.0f} ± {r['stddev']*1000:.0f} ms | {min(t)*1000:.0f} ms | {(r['user']+r['system'])*1000:.0f} ms | {target} |")
+PY
