@@ -12,6 +12,7 @@ internal static class BaselineCommand
         var walk = new WalkOptions();
         var output = new Option<FileInfo>("--output", "-o")
         {
+            HelpName = "FILE",
             Description = "Baseline file to write (fingerprints, rules and paths; never the secret).",
             Required = true,
         };

@@ -10,11 +10,13 @@ internal sealed class HfApiOptions
 {
     public Option<string?> Endpoint { get; } = new("--hf-endpoint")
     {
+        HelpName = "URL",
         Description = $"Hugging Face endpoint tokens are sent to (default: ${HfEndpoint.EnvironmentVariable}, else {HfEndpoint.DefaultAddress}). HTTPS only, except on localhost.",
     };
 
     public Option<double> Timeout { get; } = new("--verify-timeout")
     {
+        HelpName = "SECONDS",
         Description = "Seconds to wait for each answer from Hugging Face.",
         DefaultValueFactory = _ => 10,
     };

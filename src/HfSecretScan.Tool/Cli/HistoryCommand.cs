@@ -17,6 +17,7 @@ internal static class HistoryCommand
         };
         var since = new Option<string?>("--since")
         {
+            HelpName = "REV",
             Description = "Scan only what the commits after REV up to HEAD introduce (REV..HEAD), e.g. the base of a pull request.",
         };
         var submodules = new Option<bool>("--recurse-submodules")

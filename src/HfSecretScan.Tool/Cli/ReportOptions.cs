@@ -15,11 +15,13 @@ internal sealed class ReportOptions
 
     public Option<FileInfo?> Output { get; } = new("--output", "-o")
     {
+        HelpName = "FILE",
         Description = "Write the report to this file instead of standard output.",
     };
 
     public Option<string?> Baseline { get; } = new("--baseline")
     {
+        HelpName = "FILE",
         Description = "Report only findings not in this baseline file (see `hf-scan baseline`).",
     };
 

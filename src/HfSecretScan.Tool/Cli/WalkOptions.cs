@@ -15,6 +15,7 @@ internal sealed class WalkOptions
 
     public Option<string[]> Include { get; } = new("--include")
     {
+        HelpName = "GLOB",
         Description = "Scan only paths matching this glob (repeatable; relative to the project root).",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
@@ -22,6 +23,7 @@ internal sealed class WalkOptions
 
     public Option<string[]> Exclude { get; } = new("--exclude")
     {
+        HelpName = "GLOB",
         Description = "Do not scan paths matching this glob (repeatable; relative to the project root).",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
