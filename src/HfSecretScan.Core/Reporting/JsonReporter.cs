@@ -37,26 +37,8 @@ public sealed class JsonReporter : IReporter
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("problems");
-            foreach (var problem in report.Problems)
-            {
-                json.WriteStartObject();
-                json.WriteString("path", problem.Path);
-                json.WriteString("message", problem.Message);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("skipped");
-            foreach (var skipped in report.Skipped)
-            {
-                json.WriteStartObject();
-                json.WriteString("path", skipped.Path);
-                json.WriteString("reason", skipped.Reason);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WritePairs(json, "problems", report.Problems, ("path", p => p.Path), ("message", p => p.Message));
+            WritePairs(json, "skipped", report.Skipped, ("path", s => s.Path), ("reason", s => s.Reason));
             json.WriteStartObject("summary");
             json.WriteNumber("findings", report.Findings.Count);
             json.WriteNumber("itemsScanned", report.ItemsScanned);
@@ -162,19 +144,26 @@ public sealed class JsonReporter : IReporter
 
             json.WriteEndArray();
             WriteStrings(json, "globalPermissions", verification.GlobalPermissions);
-            json.WriteStartArray("orgs");
-            foreach (var org in verification.Orgs)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", org.Name);
-                json.WriteString("roleInOrg", org.RoleInOrg);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            WritePairs(json, "orgs", verification.Orgs, ("name", o => o.Name), ("roleInOrg", o => o.RoleInOrg));
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>An array of objects with two string properties each.</summary>
+    private static void WritePairs<T>(
+        Utf8JsonWriter json, string name, IEnumerable<T> items, (string Key, Func<T, string?> Value) first, (string Key, Func<T, string?> Value) second)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            json.WriteString(first.Key, first.Value(item));
+            json.WriteString(second.Key, second.Value(item));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
