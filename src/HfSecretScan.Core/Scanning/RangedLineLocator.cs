@@ -1,4 +1,3 @@
-using System.Buffers;
 using HfSecretScan.Content;
 using HfSecretScan.Detection;
 using HfSecretScan.Suppression;
@@ -211,8 +210,6 @@ internal static class RangedLineLocator
     /// </summary>
     private struct Stretch
     {
-        private static readonly SearchValues<byte> LineEndsAndNonAscii =
-            SearchValues.Create([(byte)'\r', (byte)'\n', .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
 
         public long Breaks;
         public long LastLineStart;
@@ -237,7 +234,8 @@ internal static class RangedLineLocator
             var bytes = window[from..to];
             Breaks += bytes.Count((byte)'\n');
             // One reverse search settles the common long ASCII line: no CR, no line start, no non-ASCII byte.
-            if (bytes.LastIndexOfAny(LineEndsAndNonAscii) < 0)
+            // (A range test is vectorized best; it also stops at tabs, which then take the long way.)
+            if (bytes.LastIndexOfAnyExceptInRange((byte)('\r' + 1), (byte)0x7F) < 0)
             {
                 return;
             }
