@@ -3,9 +3,10 @@ using Microsoft.Win32.SafeHandles;
 namespace HfSecretScan.Content;
 
 /// <summary>A file read with positional reads on one handle: no stream, no seeking state.</summary>
-public sealed class FileContent : IScanContent, IDisposable
+public sealed class FileContent : IRandomAccessContent, IDisposable
 {
     private readonly SafeFileHandle _handle;
+    private long _length = -1;
 
     private FileContent(SafeFileHandle handle) => _handle = handle;
 
@@ -19,6 +20,10 @@ public sealed class FileContent : IScanContent, IDisposable
     /// cost one read, not a second one to see the end.
     /// </remarks>
     public int Read(long offset, Span<byte> buffer) => RandomAccess.Read(_handle, buffer, offset);
+
+    /// <inheritdoc />
+    /// <remarks>Asked of the file system once, and only when asked: most files are read whole by their first read.</remarks>
+    public long Length => _length >= 0 ? _length : _length = RandomAccess.GetLength(_handle);
 
     /// <inheritdoc />
     public void Dispose() => _handle.Dispose();

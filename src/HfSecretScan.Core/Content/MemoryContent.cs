@@ -1,10 +1,13 @@
 namespace HfSecretScan.Content;
 
 /// <summary>Content already in memory (a git blob, a test buffer).</summary>
-public sealed class MemoryContent(ReadOnlyMemory<byte> bytes) : IScanContent
+public sealed class MemoryContent(ReadOnlyMemory<byte> bytes) : IRandomAccessContent
 {
     /// <summary>The whole content.</summary>
     public ReadOnlyMemory<byte> Bytes { get; } = bytes;
+
+    /// <inheritdoc />
+    public long Length => Bytes.Length;
 
     /// <inheritdoc />
     public int Read(long offset, Span<byte> buffer)

@@ -12,6 +12,9 @@ internal sealed class ColumnCounter
     private readonly Decoder? _utf8;
     private readonly char[] _scratch = [];
 
+    // True while the decoder holds no partial sequence: after a reset, a flush or an ASCII byte.
+    private bool _settled = true;
+
     public ColumnCounter(ContentEncoding encoding)
     {
         // Replacement fallback: each invalid UTF-8 sequence decodes to one U+FFFD, as editors show it.
@@ -30,9 +33,23 @@ internal sealed class ColumnCounter
             return bytes.Length / 2;
         }
 
+        // ASCII is one unit per byte; only a settled decoder may be skipped over it.
+        long count = 0;
+        if (_settled)
+        {
+            int ascii = bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (ascii < 0)
+            {
+                return bytes.Length;
+            }
+
+            count = ascii;
+            bytes = bytes[ascii..];
+        }
+
         // Decoder.GetCharCount leaves the decoder's state alone, so a sequence cut by a read edge
         // would be counted wrong; Convert carries it over to the next call.
-        long count = 0;
+        _settled = flush || (bytes.IsEmpty ? _settled : bytes[^1] < 0x80);
         bool completed;
         do
         {
@@ -46,5 +63,9 @@ internal sealed class ColumnCounter
     }
 
     /// <summary>Starts a new line.</summary>
-    public void Reset() => _utf8?.Reset();
+    public void Reset()
+    {
+        _utf8?.Reset();
+        _settled = true;
+    }
 }

@@ -6,28 +6,30 @@ namespace HfSecretScan.Scanning;
 
 /// <summary>
 /// Scans one content at a time in fixed-size windows that overlap by the longest token, so a
-/// token across a window edge is found and memory stays bounded whatever the size. Not
-/// thread-safe: it owns a reusable buffer; use one per worker.
+/// token across a window edge is found and memory stays bounded whatever the size. A large
+/// content of known length is split into ranges searched on all cores. Not thread-safe: it owns
+/// a reusable buffer; use one per worker.
 /// </summary>
 public sealed class ContentScanner
 {
     /// <summary>Default bytes read per window.</summary>
     public const int DefaultWindowSize = 1 << 20;
 
-    private static readonly ByteForm[] AsciiForm = [ByteForm.Ascii];
-    private static readonly ByteForm[] Utf16LEForm = [ByteForm.Utf16LE];
-    private static readonly ByteForm[] Utf16BEForm = [ByteForm.Utf16BE];
-    private static readonly ByteForm[] BinaryForms = [ByteForm.Ascii, ByteForm.Utf16LE];
-
     private readonly byte[] _buffer;
+    private readonly LargeContentPolicy _large;
     private readonly List<RawToken> _found = [];
 
     /// <summary>Creates a scanner whose windows read <paramref name="windowSize"/> new bytes each.</summary>
     public ContentScanner(int windowSize = DefaultWindowSize)
+        : this(windowSize, LargeContentPolicy.Default)
+    {
+    }
+
+    internal ContentScanner(int windowSize, LargeContentPolicy large)
     {
         // Large enough for the sniffed head, the carried-over context and one marker search.
-        int size = Math.Max(windowSize, ContentKind.SniffLength) + TokenMatcher.LookbehindBytes + TokenMatcher.LookaheadBytes;
-        _buffer = new byte[size];
+        _buffer = new byte[Math.Max(windowSize, ContentKind.SniffLength) + WindowSearch.Context];
+        _large = large;
     }
 
     /// <summary>Finds every token in <paramref name="content"/>, located and checked for allow comments.</summary>
@@ -36,54 +38,60 @@ public sealed class ContentScanner
         _found.Clear();
         int filled = content.Read(0, _buffer);
         var kind = ContentKind.Sniff(_buffer.AsSpan(0, filled));
-        var forms = kind.Encoding switch
-        {
-            ContentEncoding.Utf8 => AsciiForm,
-            ContentEncoding.Utf16LE => Utf16LEForm,
-            ContentEncoding.Utf16BE => Utf16BEForm,
-            _ => BinaryForms,
-        };
-        int alignment = kind.Encoding is ContentEncoding.Utf16LE or ContentEncoding.Utf16BE ? kind.PreambleLength & 1 : -1;
-
+        var search = new WindowSearch(kind);
         bool endOfContent = filled < _buffer.Length;
-        long windowOffset = 0;
-        int from = kind.PreambleLength;
-        while (true)
+        int limit = endOfContent ? filled : filled - TokenMatcher.LookaheadBytes;
+        search.Find(_buffer.AsSpan(0, filled), 0, kind.PreambleLength, limit, _found);
+
+        long length = filled;
+        bool split = false;
+        if (!endOfContent)
         {
-            int limit = endOfContent ? filled : filled - TokenMatcher.LookaheadBytes;
-            foreach (var form in forms)
-            {
-                TokenMatcher.Find(_buffer.AsSpan(0, filled), windowOffset, from, limit, form, alignment, _found, !kind.IsText);
-            }
-
-            if (endOfContent)
-            {
-                break;
-            }
-
-            // Keep the undecided tail plus some context before it, and refill behind it.
-            int keepFrom = limit - TokenMatcher.LookbehindBytes;
-            _buffer.AsSpan(keepFrom, filled - keepFrom).CopyTo(_buffer);
-            windowOffset += keepFrom;
-            filled -= keepFrom;
-            from = limit - keepFrom;
-            int want = _buffer.Length - filled;
-            int read = content.Read(windowOffset + filled, _buffer.AsSpan(filled, want));
-            filled += read;
-            endOfContent = read < want;
+            split = content is IRandomAccessContent sized && _large.Applies(sized);
+            length = split
+                ? SearchRanges((IRandomAccessContent)content, search, limit)
+                : search.Search(content, _buffer, limit, long.MaxValue, _found);
         }
 
-        long length = windowOffset + filled;
         if (_found.Count == 0)
         {
             return new ContentScan(kind, length, []);
         }
 
         _found.Sort(static (a, b) => a.Offset.CompareTo(b.Offset));
-        return new ContentScan(kind, length, Locate(content, kind));
+        return new ContentScan(kind, length, Locate(content, kind, split));
     }
 
-    private LocatedToken[] Locate(IScanContent content, ContentKind kind)
+    /// <summary>Searches <c>[start, end of content)</c> in ranges on several threads; returns the length.</summary>
+    private long SearchRanges(IRandomAccessContent content, WindowSearch search, long start)
+    {
+        int ranges = RangeCount(content.Length - start);
+        var found = ParallelRanges.Map(
+            ranges,
+            _large.Workers,
+            _buffer.Length,
+            (range, buffer) =>
+            {
+                var tokens = new List<RawToken>();
+                long from = start + ((long)range * _large.RangeSize);
+                // The last range runs to wherever the content ends, should it have grown.
+                long to = range == ranges - 1 ? long.MaxValue : from + _large.RangeSize;
+                return (Tokens: tokens, End: search.Search(content, buffer, from, to, tokens));
+            });
+
+        long length = start;
+        foreach (var (tokens, end) in found)
+        {
+            _found.AddRange(tokens);
+            length = Math.Max(length, end);
+        }
+
+        return length;
+    }
+
+    private int RangeCount(long bytes) => (int)Math.Max(1, (bytes + _large.RangeSize - 1) / _large.RangeSize);
+
+    private LocatedToken[] Locate(IScanContent content, ContentKind kind, bool split)
     {
         var tokens = new LocatedToken[_found.Count];
         if (!kind.IsText)
@@ -94,6 +102,11 @@ public sealed class ContentScanner
             }
 
             return tokens;
+        }
+
+        if (split && kind.Encoding == ContentEncoding.Utf8)
+        {
+            return RangedLineLocator.Locate((IRandomAccessContent)content, kind, _found, _large, _buffer.Length);
         }
 
         var offsets = new long[_found.Count];

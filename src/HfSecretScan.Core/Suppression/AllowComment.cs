@@ -16,15 +16,18 @@ public static class AllowComment
     private static readonly byte[] MarkerUtf16LE = Encoding.Unicode.GetBytes(Marker);
     private static readonly byte[] MarkerUtf16BE = Encoding.BigEndianUnicode.GetBytes(Marker);
 
+    /// <summary>The marker as it is written in text of <paramref name="encoding"/>.</summary>
+    internal static ReadOnlySpan<byte> MarkerBytes(ContentEncoding encoding) => encoding switch
+    {
+        ContentEncoding.Utf16LE => MarkerUtf16LE,
+        ContentEncoding.Utf16BE => MarkerUtf16BE,
+        _ => MarkerUtf8,
+    };
+
     /// <summary>Whether the bytes <c>[lineStart, lineEnd)</c> of <paramref name="content"/> contain the marker.</summary>
     public static bool IsOnLine(IScanContent content, ContentEncoding encoding, long lineStart, long lineEnd, byte[] buffer)
     {
-        ReadOnlySpan<byte> marker = encoding switch
-        {
-            ContentEncoding.Utf16LE => MarkerUtf16LE,
-            ContentEncoding.Utf16BE => MarkerUtf16BE,
-            _ => MarkerUtf8,
-        };
+        var marker = MarkerBytes(encoding);
 
         // Consecutive windows overlap by one byte less than the marker so none is cut in two.
         long position = lineStart;

@@ -58,7 +58,24 @@ public sealed class TokenPositionPropertyTests
     [DataRow(TextLayout.Utf16BEBom)]
     public void FindsExactlyTheInsertedTokensAtTheirPositions(TextLayout layout)
     {
-        var scanner = new ContentScanner(windowSize: 8192);
+        Check(new ContentScanner(windowSize: 8192), layout);
+    }
+
+    /// <summary>
+    /// The same documents split into ranges of 9,000 bytes searched and located on three threads,
+    /// so range edges fall everywhere: inside tokens, CRLFs, UTF-8 sequences and markers.
+    /// </summary>
+    [TestMethod]
+    [DataRow(TextLayout.Utf8)]
+    [DataRow(TextLayout.Utf8Bom)]
+    [DataRow(TextLayout.Utf16LEBom)]
+    public void FindsTheSamePositionsWhenTheContentIsSplitIntoRanges(TextLayout layout)
+    {
+        Check(new ContentScanner(8192, new LargeContentPolicy(Threshold: 0, RangeSize: 9000, Workers: 3)), layout);
+    }
+
+    private static void Check(ContentScanner scanner, TextLayout layout)
+    {
         Document.Sample(
             document =>
             {
