@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -31,6 +32,11 @@ internal sealed class PrefixAnchorSearch
     /// <summary>
     /// Index <c>i</c> of the first pair <c>span[i], span[i + 1]</c> that ends some prefix, or -1.
     /// </summary>
+    /// <remarks>
+    /// Compiled fully optimized on first call: a scan is short, and the tiered JIT's first, unoptimized
+    /// version of a vector loop would run much of it (vector operations are calls there).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int IndexOfAnchor(ReadOnlySpan<byte> span)
     {
         ref byte start = ref MemoryMarshal.GetReference(span);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace HfSecretScan.Detection;
 
@@ -75,6 +76,7 @@ public static class TokenMatcher
     }
 
     /// <summary>Text, the hot path: one anchor pass for every rule.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FindAscii(ReadOnlySpan<byte> window, long windowOffset, int from, int limit, List<RawToken> output, bool binary)
     {
         // The anchor is the prefix's last two bytes: a prefix starting before the limit ends before this.

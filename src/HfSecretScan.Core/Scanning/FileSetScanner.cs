@@ -17,19 +17,22 @@ public static class FileSetScanner
 {
     private const int QueueCapacity = 4096;
 
+    // Files travel in small batches: one hand-off per file made the idle workers spin on the queue.
+    private const int BatchSize = 16;
+
     /// <summary>Scans every target; a file that cannot be read becomes a problem and the rest go on.</summary>
     public static FileSetScan Scan(IEnumerable<ScanTarget> targets, int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default)
     {
         var results = new Results();
-        using var queue = new BlockingCollection<ScanTarget>(QueueCapacity);
+        using var queue = new BlockingCollection<ScanTarget[]>(QueueCapacity / BatchSize);
         var walk = Task.Run(
             () =>
             {
                 try
                 {
-                    foreach (var target in targets)
+                    foreach (var batch in targets.Chunk(BatchSize))
                     {
-                        queue.Add(target, cancellationToken);
+                        queue.Add(batch, cancellationToken);
                     }
                 }
                 finally
@@ -47,9 +50,12 @@ public static class FileSetScanner
                 () =>
                 {
                     var scanner = new ContentScanner();
-                    foreach (var target in queue.GetConsumingEnumerable(cancellationToken))
+                    foreach (var batch in queue.GetConsumingEnumerable(cancellationToken))
                     {
-                        ScanFile(target, scanner, results);
+                        foreach (var target in batch)
+                        {
+                            ScanFile(target, scanner, results);
+                        }
                     }
                 },
                 cancellationToken,
