@@ -9,10 +9,9 @@
 #                                    TOOLs may also be the dotnet-hf-scan of installed tools)
 # needs: dotnet, git, hyperfine, python3
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-out=$here/out
-mkdir -p "$out"
+source "$(dirname "$0")/lib.sh"
+root=$repo_root
+out=$bench_out
 
 names=() tools=()
 if [ $# -ge 1 ]; then
