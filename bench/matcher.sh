@@ -25,12 +25,13 @@ print(f"`dotnet run -c Release --project bench/HfSecretScan.Benchmarks -- --filt
       "8 MiB in memory, one thread; throughput = 8 MiB / median.\n")
 print("| benchmark | median | throughput | allocated |")
 print("| --- | ---: | ---: | ---: |")
-for path in sorted(glob.glob(f"{artifacts}/results/*.json")):
-    for b in json.load(open(path))["Benchmarks"]:
-        median_ns = b["Statistics"]["Median"]
-        shown = f"{median_ns / 1e6:.2f} ms" if median_ns >= 1e6 else f"{median_ns / 1e3:.0f} µs"
-        allocated = (b.get("Memory") or {}).get("BytesAllocatedPerOperation")
-        print(f"| {label.get(b['Method'], b['Method'])} | {shown} | {size / median_ns:.1f} GB/s | "
-              f"{'' if allocated is None else f'{allocated:,} B'} |")
-print("\nTarget: no candidates >= 4 GB/s per core.\n")
+benchmarks = [b for path in sorted(glob.glob(f"{artifacts}/results/*.json")) for b in json.load(open(path))["Benchmarks"]]
+for b in benchmarks:
+    median_ns = b["Statistics"]["Median"]
+    shown = f"{median_ns / 1e6:.2f} ms" if median_ns >= 1e6 else f"{median_ns / 1e3:.0f} µs"
+    allocated = (b.get("Memory") or {}).get("BytesAllocatedPerOperation")
+    print(f"| {label.get(b['Method'], b['Method'])} | {shown} | {size / median_ns:.1f} GB/s | "
+          f"{'' if allocated is None else f'{allocated:,} B'} |")
+plain = [size / b["Statistics"]["Median"] for b in benchmarks if b["Method"] == "NoCandidates"]
+print(f"\nNo candidates: **{plain[0]:.1f} GB/s** on one core (target >= 4 GB/s per core).\n" if plain else "\nNo result (target: no candidates >= 4 GB/s per core).\n")
 PY

@@ -30,10 +30,12 @@ print(f"Files in `{work}` (bench/make-oneline.py). `hyperfine -N --warmup 1 --ru
       "hf-scan: `dotnet-hf-scan scan --no-ignore FILE`, ripgrep: `rg -uuu -a -c PATTERN FILE`.\n")
 print("| file | hf-scan | ripgrep | ratio | hf-scan peak RSS | ripgrep peak RSS |")
 print("| --- | ---: | ---: | ---: | ---: | ---: |")
+summary = []
 for i in range(0, len(rows), 3):
     name, hf_mem, rg_mem = rows[i:i + 3]
     med = {r["command"]: statistics.median(r["times"]) for r in json.load(open(f"{out}/oneline-{name}.json"))["results"]}
     hf, rg = med["hf-scan"], med["ripgrep"]
     print(f"| {label[name]} (`{name}`) | {hf*1000:.0f} ms | {rg*1000:.0f} ms | **{hf/rg:.2f}x** | {hf_mem} MB | {rg_mem} MB |")
-print("\nTargets: <= 1.2x ripgrep, hf-scan peak RSS <= 150 MB.\n")
+    summary.append(f"{label[name]} {hf/rg:.2f}x ripgrep, {hf_mem} MB")
+print(f"\nhf-scan: {'; '.join(summary)} (targets <= 1.2x ripgrep, peak RSS <= 150 MB).\n")
 PY
