@@ -12,7 +12,8 @@
 #        BENCH_WORK       where history repos live        (/tmp/hf-scan-bench-history)
 #        QUIET_LOAD       wait (up to QUIET_WAIT s, 300) before each benchmark until the 1-minute load
 #                         average is below this (off when unset)
-#        ONLY             space-separated subset of: tree oneline history matcher msbuild startup
+#        ONLY             space-separated subset of: tree oneline history matcher msbuild startup (the
+#                         others keep their last results from bench/out)
 #        RESULTS          output file                     (bench/RESULTS.md)
 # needs: dotnet, python3, git, hyperfine, ripgrep, /usr/bin/time; optional: node + npm (secretlint), git-secrets
 set -uo pipefail
@@ -36,14 +37,14 @@ wait_for_quiet() {
   done
 }
 
-# Runs one benchmark script; its fragment stays in bench/out/NAME.md, its log in bench/out/logs.
+# Runs one benchmark script; its fragment stays in bench/out/NAME.md, the load average it started
+# at in bench/out/NAME.load (so a run with ONLY keeps the others' results), its log in bench/out/logs.
 # usage: run NAME SCRIPT [ARG...]
-declare -A load_at
 run() {
   local name=$1; shift
   [[ " $only " == *" $name "* ]] || return 0
   wait_for_quiet
-  load_at[$name]=$(load)
+  load > "$bench_out/$name.load"
   echo "== $name (load $(load)): $*" >&2
   rm -f "$bench_out/$name.md"
   if ! "$@" >"$logs/$name.log" 2>&1; then
@@ -70,9 +71,9 @@ run startup "$bench_dir/startup.sh"
 end_load=$(load)
 
 version() { "$@" 2>/dev/null | head -n 1 || true; }
-fragment() { [ -f "$bench_out/$1.md" ] && cat "$bench_out/$1.md" || echo "Not run (ONLY=\"$only\")."; echo; }
+fragment() { [ -f "$bench_out/$1.md" ] && cat "$bench_out/$1.md" || echo "Not run."; echo; }
 note() { [ -f "$bench_dir/notes/$1.md" ] && { cat "$bench_dir/notes/$1.md"; echo; }; }
-loaded() { echo; [ -n "${load_at[$1]:-}" ] && echo "Load average (1, 5, 15 min) when it started: ${load_at[$1]}." && echo; }
+loaded() { echo; [ -f "$bench_out/$1.load" ] && echo "Load average (1, 5, 15 min) when it started: $(cat "$bench_out/$1.load")." && echo; }
 
 {
   echo "# Benchmark results"
