@@ -88,7 +88,7 @@ loaded() { echo; [ -f "$bench_out/$1.load" ] && echo "Load average (1, 5, 15 min
   echo "| CPU | $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(nproc) cores for this run ($(grep -c ^processor /proc/cpuinfo) online); $(grep -o -w -m1 -E 'avx512bw|avx2' /proc/cpuinfo | sort -u | tr '\n' ' ')|"
   echo "| memory | $(free -m | awk '/^Mem:/ {printf "%.1f GiB total, %.1f GiB available at the start", $2/1024, $7/1024}') |"
   echo "| OS | $(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r) |"
-  echo "| load average (1, 5, 15 min) | $start_load at the start, $end_load at the end; the machine is shared with other builds |"
+  echo "| load average (1, 5, 15 min) | $start_load at the start of this run, $end_load at its end; each section says its own; the machine is shared with other builds |"
   echo "| .NET | SDK $(version dotnet --version) |"
   echo "| peers | $(version rg --version); $(version git --version); git-secrets $(dpkg-query -W -f='${Version}' git-secrets 2>/dev/null || echo missing); $(version hyperfine --version); node $(version node --version); secretlint $( [ -x "$bench_dir/secretlint/node_modules/.bin/secretlint" ] && version "$bench_dir/secretlint/node_modules/.bin/secretlint" --version || echo 'not installed') |"
   echo
@@ -140,6 +140,6 @@ loaded() { echo; [ -f "$bench_out/$1.load" ] && echo "Load average (1, 5, 15 min
   loaded startup
   fragment startup
   note startup
-} > "$results.new"
+} | cat -s > "$results.new"
 mv "$results.new" "$results"
 echo "wrote $results" >&2
