@@ -35,8 +35,9 @@ if [ "$secretlint_runs" -gt 0 ] && have node "secretlint on the tree" && have np
 fi
 if [ "$secretlint_runs" -gt 0 ] && [ -x "$secretlint" ]; then
   secretlint_cmd="$secretlint --secretlintrc $secretlint_dir/.secretlintrc.json --format unix '$corpus/**/*'"
-  hyperfine -N --warmup 0 --runs "$secretlint_runs" -i --export-json "$out/tree-secretlint.json" \
-    -n secretlint "$secretlint_cmd" >&2
+  # Every secretlint run starts in bench/secretlint, where it would look for a .secretlintignore.
+  (cd "$secretlint_dir" && hyperfine -N --warmup 0 --runs "$secretlint_runs" -i \
+    --export-json "$out/tree-secretlint.json" -n secretlint "$secretlint_cmd" >&2)
   # secretlint masks what it finds (maskSecrets); only path:line is kept for the planted-token table.
   (cd "$secretlint_dir" && eval "$secretlint_cmd" || true) | cut -d: -f1,2 | sed 's/$/:/' > "$out/tree-secretlint.txt"
   sl_mem=$(cd "$secretlint_dir" && eval "peak_rss_mb $secretlint_cmd")
