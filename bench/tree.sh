@@ -1,50 +1,76 @@
 #!/usr/bin/env bash
 # Tree benchmark: `dotnet-hf-scan scan --no-ignore` against ripgrep searching the same two patterns
-# over the deterministic ~300 MB / 20,000-file corpus, warm page cache. Prints a Markdown section
-# (medians, ratio, peak memory) and writes it to bench/out/tree.md.
+# and against secretlint's recommended preset, over the deterministic ~300 MB / 20,000-file corpus,
+# warm page cache. Prints a Markdown fragment (medians, ratios, peak memory, which planted tokens
+# each tool reports) and writes it to bench/out/tree.md.
 #
 # usage: bench/tree.sh [CORPUS_DIR]     (the corpus is generated there when missing)
-# needs: dotnet, python3, hyperfine, ripgrep, /usr/bin/time
+# env:   RUNS (15), SECRETLINT_RUNS (3; 0 skips secretlint), HF_SCAN_TOOL (skip publishing)
+# needs: dotnet, python3, hyperfine, ripgrep, /usr/bin/time; for secretlint node + npm (bench/secretlint)
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(dirname "$here")
-corpus=${1:-$here/corpus/tree}
-out=$here/out
-mkdir -p "$out"
+source "$(dirname "$0")/lib.sh"
+corpus=$(realpath -m "${1:-$bench_dir/corpus/tree}")
+runs=${RUNS:-15}
+secretlint_runs=${SECRETLINT_RUNS:-3}
+out=$bench_out
 
 if [ ! -d "$corpus" ]; then
   echo "generating corpus in $corpus" >&2
-  python3 "$here/make-tree-corpus.py" "$corpus" >/dev/null
+  python3 "$bench_dir/make-tree-corpus.py" "$corpus" >/dev/null
+fi
+tool=$(hf_scan_tool "$out/tool")
+have hyperfine "tree timings" && have rg "tree timings" || exit 0
+
+hyperfine -N --warmup 3 --runs "$runs" -i --export-json "$out/tree.json" \
+  -n hf-scan "$tool scan --no-ignore $corpus" \
+  -n ripgrep "rg -uuu -a -c $token_pattern $corpus" >&2
+
+# secretlint: its own dependencies in bench/secretlint (package-lock.json), installed on first use.
+secretlint_dir=$bench_dir/secretlint
+secretlint=$secretlint_dir/node_modules/.bin/secretlint
+rm -f "$out/tree-secretlint.json" "$out/tree-secretlint.txt"
+if [ "$secretlint_runs" -gt 0 ] && have node "secretlint on the tree" && have npm "secretlint on the tree"; then
+  [ -x "$secretlint" ] || (cd "$secretlint_dir" && npm ci --no-audit --no-fund >&2) ||
+    echo "missing: secretlint (npm ci in bench/secretlint failed); skipped: secretlint on the tree" >&2
+fi
+if [ "$secretlint_runs" -gt 0 ] && [ -x "$secretlint" ]; then
+  secretlint_cmd="$secretlint --secretlintrc $secretlint_dir/.secretlintrc.json --format unix '$corpus/**/*'"
+  # Every secretlint run starts in bench/secretlint, where it would look for a .secretlintignore.
+  (cd "$secretlint_dir" && hyperfine -N --warmup 0 --runs "$secretlint_runs" -i \
+    --export-json "$out/tree-secretlint.json" -n secretlint "$secretlint_cmd" >&2)
+  # secretlint masks what it finds (maskSecrets); only path:line is kept for the planted-token table.
+  (cd "$secretlint_dir" && eval "$secretlint_cmd" || true) | cut -d: -f1,2 | sed 's/$/:/' > "$out/tree-secretlint.txt"
+  sl_mem=$(cd "$secretlint_dir" && eval "peak_rss_mb $secretlint_cmd")
 fi
 
-dotnet publish "$root/src/HfSecretScan.Tool" -c Release -o "$out/tool" -v quiet -nologo >/dev/null
-tool=$out/tool/dotnet-hf-scan
-pattern='hf_[A-Za-z0-9]{34}|api_org_[A-Za-z0-9]{34}'
+hf_mem=$(peak_rss_mb "$tool" scan --no-ignore "$corpus")
+rg_mem=$(peak_rss_mb rg -uuu -a -c "$token_pattern" "$corpus")
+("$tool" scan --no-ignore -f json "$corpus" || true) > "$out/tree-hf-scan.json"
+rg -uuu -a -n -o -r '' "$token_pattern" "$corpus" > "$out/tree-ripgrep.txt" || true
 
-hyperfine -N --warmup 3 --runs 15 -i --export-json "$out/tree.json" \
-  -n hf-scan "$tool scan --no-ignore $corpus" \
-  -n ripgrep "rg -uuu -a -c $pattern $corpus" >&2
-
-peak() {
-  local log; log=$(mktemp)
-  /usr/bin/time -v "$@" >/dev/null 2>"$log" || true
-  awk -F': ' '/Maximum resident/ {printf "%.0f", $2/1024}' "$log"; rm -f "$log"
-}
-hf_mem=$(peak "$tool" scan --no-ignore "$corpus")
-rg_mem=$(peak rg -uuu -a -c "$pattern" "$corpus")
-found=$( ("$tool" scan --no-ignore -f json "$corpus" || true) | python3 -c 'import json,sys; print(json.load(sys.stdin)["summary"]["findings"])')
-rg_found=$(rg -uuu -a -o -N --no-filename "(^|[^A-Za-z0-9_])($pattern)([^A-Za-z0-9_]|$)" "$corpus" | wc -l)
-
-python3 - "$out/tree.json" "$hf_mem" "$rg_mem" "$found" "$rg_found" "$corpus" <<'PY' | tee "$out/tree.md"
-import json, sys, statistics
-data = json.load(open(sys.argv[1]))
-med = {r["command"]: statistics.median(r["times"]) for r in data["results"]}
+python3 - "$out" "$corpus" "$hf_mem" "$rg_mem" "${sl_mem:-}" "$runs" "$secretlint_runs" <<'PY' > "$out/tree.md"
+import json, os, statistics, sys
+out, corpus, hf_mem, rg_mem, sl_mem, runs, sl_runs = sys.argv[1:]
+med = {r["command"]: statistics.median(r["times"]) for r in json.load(open(f"{out}/tree.json"))["results"]}
+sl = None
+if os.path.exists(f"{out}/tree-secretlint.json"):
+    sl = statistics.median(json.load(open(f"{out}/tree-secretlint.json"))["results"][0]["times"])
 hf, rg = med["hf-scan"], med["ripgrep"]
-print("### Tree: `scan --no-ignore` vs ripgrep\n")
-print(f"Corpus: `{sys.argv[6]}` (bench/make-tree-corpus.py). Warm cache, 15 runs, medians.\n")
-print("| tool | median wall | peak RSS | tokens reported |")
-print("| --- | --- | --- | --- |")
-print(f"| hf-scan | {hf*1000:.0f} ms | {sys.argv[2]} MB | {sys.argv[4]} |")
-print(f"| ripgrep (`rg -uuu -a -c`, both patterns) | {rg*1000:.0f} ms | {sys.argv[3]} MB | {sys.argv[5]} (regex with boundaries, no placeholder filter) |")
-print(f"\nRatio hf-scan / ripgrep: **{hf/rg:.2f}x** wall time.")
+print(f"Corpus `{corpus}` (bench/make-tree-corpus.py). `hyperfine -N --warmup 3 --runs {runs}` for hf-scan and ripgrep"
+      + (f"; secretlint in its own hyperfine run, `--runs {sl_runs}`" if sl else "") + ". Medians, warm cache.\n")
+print("| tool | command | median wall | peak RSS |")
+print("| --- | --- | ---: | ---: |")
+print(f"| hf-scan | `dotnet-hf-scan scan --no-ignore CORPUS` | {hf*1000:.0f} ms | {hf_mem} MB |")
+print(f"| ripgrep | `rg -uuu -a -c 'hf_[A-Za-z0-9]{{34}}\\|api_org_[A-Za-z0-9]{{34}}' CORPUS` | {rg*1000:.0f} ms | {rg_mem} MB |")
+if sl:
+    print(f"| secretlint | `secretlint --secretlintrc bench/secretlint/.secretlintrc.json --format unix 'CORPUS/**/*'` | {sl:.2f} s | {sl_mem} MB |")
+else:
+    print("| secretlint | not measured (node/npm missing or SECRETLINT_RUNS=0) | | |")
+print(f"\nRatio hf-scan / ripgrep: **{hf/rg:.2f}x** wall time (target <= 1.0x).")
+if sl:
+    print(f"secretlint / hf-scan: **{sl/hf:.0f}x** (hf-scan is that many times faster; target >= 100x).")
+print()
 PY
+python3 "$bench_dir/planted.py" "$corpus" hf-scan="$out/tree-hf-scan.json" ripgrep="$out/tree-ripgrep.txt" \
+  secretlint="$out/tree-secretlint.txt" >> "$out/tree.md"
+cat "$out/tree.md"
