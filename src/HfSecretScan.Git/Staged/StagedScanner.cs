@@ -30,18 +30,15 @@ public static class StagedScanner
             throw new InvalidOperationException($"{repository.Info.Path} is a bare repository: there is nothing staged.");
         }
 
-        var head = repository.Head.Tip?.Tree;
         var scanner = new ContentScanner();
         var findings = new List<Finding>();
         var problems = new List<ScanProblem>();
         long items = 0, bytes = 0;
         int allowed = 0;
-        foreach (var entry in repository.Index)
+        foreach (var entry in StagedEntries(repository))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (entry.Mode == Mode.GitLink
-                || (filter is not null && !filter.IsIncluded(entry.Path.Replace('\\', '/')))
-                || (head?[entry.Path] is { } committed && committed.Target.Id == entry.Id))
+            if (filter is not null && !filter.IsIncluded(entry.Path.Replace('\\', '/')))
             {
                 continue;
             }
@@ -77,5 +74,26 @@ public static class StagedScanner
             SuppressedByComment = allowed,
             Elapsed = clock.Elapsed,
         };
+    }
+
+    /// <summary>
+    /// Index entries added or changed relative to HEAD (every entry before the first commit), from
+    /// libgit2's tree-to-index diff: it walks both sorted lists once, where looking each index path up
+    /// in HEAD's tree took seconds on a 50,000-file repository. Submodules (gitlinks) are not content.
+    /// </summary>
+    private static List<(string Path, ObjectId Id)> StagedEntries(Repository repository)
+    {
+        using var changes = repository.Diff.Compare<TreeChanges>(repository.Head.Tip?.Tree, DiffTargets.Index);
+        var staged = new List<(string Path, ObjectId Id)>();
+        foreach (var change in changes)
+        {
+            bool addsContent = change.Status is ChangeKind.Added or ChangeKind.Modified or ChangeKind.TypeChanged or ChangeKind.Renamed or ChangeKind.Copied;
+            if (addsContent && change.Mode != Mode.GitLink)
+            {
+                staged.Add((change.Path, change.Oid));
+            }
+        }
+
+        return staged;
     }
 }

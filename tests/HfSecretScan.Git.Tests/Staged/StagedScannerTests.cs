@@ -69,6 +69,21 @@ public sealed class StagedScannerTests
     }
 
     [TestMethod]
+    public void A_staged_rename_carrying_a_token_is_scanned_and_a_staged_deletion_is_not()
+    {
+        using var repo = TestRepository.Create();
+        repo.Commit("old.env", "HF_TOKEN=" + TestTokens.User(37) + "\n", "an old leak");
+        repo.Commit("gone.txt", "bye\n", "second");
+        repo.Git("mv", "old.env", "renamed.env");
+        repo.Git("rm", "-q", "gone.txt");
+
+        var report = StagedScanner.Scan(repo.Path);
+
+        Assert.AreEqual("renamed.env", report.Findings.Single().Path);
+        Assert.AreEqual(1, report.ItemsScanned);
+    }
+
+    [TestMethod]
     public void Works_before_the_first_commit()
     {
         using var repo = TestRepository.Create();
