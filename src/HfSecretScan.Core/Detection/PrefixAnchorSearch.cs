@@ -41,35 +41,20 @@ internal sealed class PrefixAnchorSearch
     {
         ref byte start = ref MemoryMarshal.GetReference(span);
         int i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector.IsHardwareAccelerated)
         {
-            var last = Vector256.Create(_last);
-            var a = Vector256.Create(_penultimateA);
-            var b = Vector256.Create(_penultimateB);
-            for (; i + Vector256<byte>.Count < span.Length; i += Vector256<byte>.Count)
+            // Vector<byte> is as wide as the hardware allows (32 bytes with AVX2, 16 with NEON).
+            var last = new Vector<byte>(_last);
+            var a = new Vector<byte>(_penultimateA);
+            var b = new Vector<byte>(_penultimateB);
+            for (; i + Vector<byte>.Count < span.Length; i += Vector<byte>.Count)
             {
-                var current = Vector256.LoadUnsafe(ref start, (nuint)i);
-                var next = Vector256.LoadUnsafe(ref start, (nuint)(i + 1));
-                var hits = Vector256.Equals(next, last) & (Vector256.Equals(current, a) | Vector256.Equals(current, b));
-                if (hits != Vector256<byte>.Zero)
+                var current = Vector.LoadUnsafe(ref start, (nuint)i);
+                var next = Vector.LoadUnsafe(ref start, (nuint)(i + 1));
+                var hits = Vector.Equals(next, last) & (Vector.Equals(current, a) | Vector.Equals(current, b));
+                if (hits != Vector<byte>.Zero)
                 {
-                    return i + BitOperations.TrailingZeroCount(hits.ExtractMostSignificantBits());
-                }
-            }
-        }
-        else if (Vector128.IsHardwareAccelerated)
-        {
-            var last = Vector128.Create(_last);
-            var a = Vector128.Create(_penultimateA);
-            var b = Vector128.Create(_penultimateB);
-            for (; i + Vector128<byte>.Count < span.Length; i += Vector128<byte>.Count)
-            {
-                var current = Vector128.LoadUnsafe(ref start, (nuint)i);
-                var next = Vector128.LoadUnsafe(ref start, (nuint)(i + 1));
-                var hits = Vector128.Equals(next, last) & (Vector128.Equals(current, a) | Vector128.Equals(current, b));
-                if (hits != Vector128<byte>.Zero)
-                {
-                    return i + BitOperations.TrailingZeroCount(hits.ExtractMostSignificantBits());
+                    return i + FirstSet(hits);
                 }
             }
         }
@@ -84,4 +69,11 @@ internal sealed class PrefixAnchorSearch
 
         return -1;
     }
+
+    private static int FirstSet(Vector<byte> hits) => Vector<byte>.Count switch
+    {
+        16 => BitOperations.TrailingZeroCount(hits.AsVector128().ExtractMostSignificantBits()),
+        32 => BitOperations.TrailingZeroCount(hits.AsVector256().ExtractMostSignificantBits()),
+        _ => BitOperations.TrailingZeroCount(hits.AsVector512().ExtractMostSignificantBits()),
+    };
 }
