@@ -6,4 +6,11 @@ namespace HfSecretScan.Scanning;
 /// <param name="Kind">The encoding the content was read in.</param>
 /// <param name="Length">Bytes scanned.</param>
 /// <param name="Tokens">Tokens in offset order.</param>
-public sealed record ContentScan(ContentKind Kind, long Length, IReadOnlyList<LocatedToken> Tokens);
+public sealed record ContentScan(ContentKind Kind, long Length, IReadOnlyList<LocatedToken> Tokens)
+{
+    /// <summary>The tokens to report: those whose line carries no <c>hf-scan:allow</c> comment.</summary>
+    public IEnumerable<LocatedToken> Reported => Tokens.Where(t => !t.Allowed);
+
+    /// <summary>How many tokens an <c>hf-scan:allow</c> comment suppressed.</summary>
+    public int AllowedCount => Tokens.Count(t => t.Allowed);
+}

@@ -99,16 +99,15 @@ public static class FileSetScanner
             var scan = scanner.Scan(content);
             Interlocked.Increment(ref results.Files);
             Interlocked.Add(ref results.Bytes, scan.Length);
-            foreach (var token in scan.Tokens)
+            if (scan.Tokens.Count == 0)
             {
-                if (token.Allowed)
-                {
-                    Interlocked.Increment(ref results.Allowed);
-                }
-                else
-                {
-                    results.Findings.Add(FindingFactory.Create(token, target.Path));
-                }
+                return;
+            }
+
+            Interlocked.Add(ref results.Allowed, scan.AllowedCount);
+            foreach (var token in scan.Reported)
+            {
+                results.Findings.Add(FindingFactory.Create(token, target.Path));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -19,8 +19,8 @@ public static class StandardInputSource
         var scan = new ContentScanner().Scan(content);
         return new ScanReport
         {
-            Findings = [.. scan.Tokens.Where(t => !t.Allowed).Select(t => FindingFactory.Create(t, DisplayName))],
-            SuppressedByComment = scan.Tokens.Count(t => t.Allowed),
+            Findings = [.. scan.Reported.Select(t => FindingFactory.Create(t, DisplayName))],
+            SuppressedByComment = scan.AllowedCount,
             ItemsScanned = 1,
             BytesScanned = scan.Length,
             Elapsed = clock.Elapsed,

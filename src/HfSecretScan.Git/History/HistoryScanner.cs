@@ -98,16 +98,10 @@ public static class HistoryScanner
                     }
 
                     Interlocked.Add(ref bytes, result.Length);
-                    foreach (var token in result.Tokens)
+                    Interlocked.Add(ref allowed, result.AllowedCount);
+                    foreach (var token in result.Reported)
                     {
-                        if (token.Allowed)
-                        {
-                            Interlocked.Increment(ref allowed);
-                        }
-                        else
-                        {
-                            hits.Add((origin, token));
-                        }
+                        hits.Add((origin, token));
                     }
                 }
 
@@ -132,8 +126,8 @@ public static class HistoryScanner
                 var result = scanner.Scan(new MemoryContent(Encoding.UTF8.GetBytes(message.Text)));
                 done++;
                 bytes += result.Length;
-                allowed += result.Tokens.Count(t => t.Allowed);
-                findings.AddRange(result.Tokens.Where(t => !t.Allowed).Select(t =>
+                allowed += result.AllowedCount;
+                findings.AddRange(result.Reported.Select(t =>
                     FindingFactory.Create(t, options.PathPrefix + message.Label, origins.Describe(message.ObjectId, message.CommitId, message.Unreachable))));
             }
         }

@@ -55,8 +55,8 @@ public static class StagedScanner
                 var result = scanner.Scan(new BlobStreamContent(stream));
                 items++;
                 bytes += result.Length;
-                allowed += result.Tokens.Count(t => t.Allowed);
-                findings.AddRange(result.Tokens.Where(t => !t.Allowed).Select(t => FindingFactory.Create(t, entry.Path)));
+                allowed += result.AllowedCount;
+                findings.AddRange(result.Reported.Select(t => FindingFactory.Create(t, entry.Path)));
             }
             catch (LibGit2SharpException e)
             {

@@ -48,9 +48,11 @@ internal static class IncrementalScan
             foreach (var target in toScan)
             {
                 // Stamped before reading: a write during the scan changes the stamp and the next build reads the file again.
-                if (!unread.Contains(target.FullPath) && stamps.TryGetValue(target.FullPath, out var stamp))
+                // Findings and problems name a file as reports do: a path that holds a token is redacted.
+                string named = Secret.RedactAll(target.Path);
+                if (!unread.Contains(named) && stamps.TryGetValue(target.FullPath, out var stamp))
                 {
-                    current[target.FullPath] = new CachedFile(stamp, [.. findings[target.FullPath].Select(CachedFinding.From)]);
+                    current[target.FullPath] = new CachedFile(stamp, [.. findings[named].Select(CachedFinding.From)]);
                 }
             }
         }
