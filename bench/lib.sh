@@ -1,4 +1,4 @@
-# Shared by the bench scripts (sourced, not run): where things are, publishing the tool once,
+# Shared by the bench scripts (sourced, not run): where things are, installing the tool once,
 # peak memory, and saying what is missing instead of failing.
 bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(dirname "$bench_dir")
@@ -8,14 +8,24 @@ mkdir -p "$bench_out"
 # The two token shapes, as ripgrep, git-secrets and the cat-file pipeline search them.
 token_pattern='hf_[A-Za-z0-9]{34}|api_org_[A-Za-z0-9]{34}'
 
-# Prints the path of a Release dotnet-hf-scan: $HF_SCAN_TOOL when set (run-all.sh publishes once),
-# otherwise published into OUT_DIR now. Extra arguments go to dotnet publish.
-# usage: hf_scan_tool OUT_DIR [PUBLISH_ARG...]
+# Prints the path of dotnet-hf-scan as users get it: $HF_SCAN_TOOL when set (run-all.sh installs
+# once), otherwise packed into OUT_DIR/feed and installed from there with `dotnet tool install`, which
+# picks this platform's ReadyToRun package.
+# usage: hf_scan_tool OUT_DIR
 hf_scan_tool() {
   if [ -n "${HF_SCAN_TOOL:-}" ]; then echo "$HF_SCAN_TOOL"; return; fi
-  local dir=$1; shift
-  dotnet publish "$repo_root/src/HfSecretScan.Tool/HfSecretScan.Tool.csproj" -c Release -o "$dir" -v quiet -nologo "$@" >/dev/null
-  echo "$dir/dotnet-hf-scan"
+  local dir=$1
+  rm -rf "$dir/feed" "$dir/installed"
+  dotnet pack "$repo_root/src/HfSecretScan.Tool/HfSecretScan.Tool.csproj" -c Release -o "$dir/feed" -v quiet -nologo >/dev/null
+  dotnet tool install --tool-path "$dir/installed" --add-source "$dir/feed" --prerelease HfSecretScan.Tool >/dev/null
+  echo "$dir/installed/dotnet-hf-scan"
+}
+
+# Prints the path of the portable IL-only dotnet-hf-scan (what HfSecretScan.Tool.any holds), published into OUT_DIR.
+# usage: hf_scan_portable_tool OUT_DIR
+hf_scan_portable_tool() {
+  dotnet publish "$repo_root/src/HfSecretScan.Tool/HfSecretScan.Tool.csproj" -c Release -o "$1" -v quiet -nologo >/dev/null
+  echo "$1/dotnet-hf-scan"
 }
 
 # Peak resident memory of one run of COMMAND, in MB (rounded), from /usr/bin/time -v.

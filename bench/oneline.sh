@@ -3,7 +3,7 @@
 # ripgrep (same two patterns), warm cache; peak RSS with /usr/bin/time -v. Prints a Markdown
 # fragment and writes it to bench/out/oneline.md.
 # usage: bench/oneline.sh [WORK_DIR]     needs: dotnet, python3, hyperfine, ripgrep
-# env:   RUNS (5), HF_SCAN_TOOL (skip publishing)
+# env:   RUNS (5), HF_SCAN_TOOL (skip installing)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 work=$(realpath -m "${1:-$bench_dir/corpus}")

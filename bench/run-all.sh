@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates bench/RESULTS.md from scratch: builds the corpora that are missing, publishes the tool
+# Regenerates bench/RESULTS.md from scratch: builds the corpora that are missing, installs the tool
 # once, runs every benchmark (tree, one-line, history, matcher, MSBuild, start-up), and writes the
 # machine, the commands, the tables and ratios, with the hand-written analysis from bench/notes/*.md.
 # A measurement whose tool is missing says so in its section and the run goes on.
@@ -57,8 +57,8 @@ run() {
 
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 start_load=$(load)
-echo "publishing the tool" >&2
-HF_SCAN_TOOL=$(hf_scan_tool "$bench_out/tool") || { echo "dotnet publish failed" >&2; exit 1; }
+echo "packing and installing the tool" >&2
+HF_SCAN_TOOL=$(hf_scan_tool "$bench_out/tool") || { echo "dotnet pack or tool install failed" >&2; exit 1; }
 export HF_SCAN_TOOL
 
 run tree "$bench_dir/tree.sh" "$tree_corpus"
@@ -66,7 +66,7 @@ run oneline "$bench_dir/oneline.sh" "$oneline_dir"
 run history "$bench_dir/history/run.sh" "$history_commits" "$history_mb"
 run matcher "$bench_dir/matcher.sh" short
 run msbuild "$bench_dir/msbuild.sh" 7
-# startup.sh publishes its own IL and ReadyToRun builds: that difference is what it measures.
+# startup.sh compares the installed (ReadyToRun) tool with the portable IL-only build: that difference is what it measures.
 run startup "$bench_dir/startup.sh"
 end_load=$(load)
 
@@ -136,7 +136,7 @@ loaded() { echo; [ -f "$bench_out/$1.load" ] && echo "Load average (1, 5, 15 min
   echo "## Start-up"
   echo
   echo "\`bench/startup.sh\`: \`scan\` of a 50-file folder in a git repository with a \`.config/hf-scan.json\` holding excludes,"
-  echo "and \`staged\` with a 10-file commit, for the portable IL-only build and for a ReadyToRun build."
+  echo "and \`staged\` with a 10-file commit, for the portable IL-only build (what \`HfSecretScan.Tool.any\` holds) and for the tool as \`dotnet tool install\` installs it (this platform's ReadyToRun package)."
   loaded startup
   fragment startup
   note startup

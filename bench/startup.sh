@@ -4,9 +4,9 @@
 # 10-file commit, both timed from process start with hyperfine. Prints a Markdown table and writes
 # it to bench/out/startup.md. The target (issue 6) is <= 150 ms wall for each.
 #
-# usage: bench/startup.sh [TOOL...]   (default: publishes src/HfSecretScan.Tool in Release twice, as the portable
-#                                    IL-only package has it and with HfScanReadyToRun=true as pre-commit's pack has it;
-#                                    TOOLs may also be the dotnet-hf-scan of installed tools)
+# usage: bench/startup.sh [TOOL...]   (default: the portable IL-only build, as HfSecretScan.Tool.any holds it, and
+#                                    the tool as `dotnet tool install` installs it: this platform's ReadyToRun
+#                                    package; TOOLs may also be the dotnet-hf-scan of installed tools)
 # needs: dotnet, git, hyperfine, python3
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -17,9 +17,8 @@ names=() tools=()
 if [ $# -ge 1 ]; then
   for t in "$@"; do names+=("$(basename "$(dirname "$(realpath "$t")")")"); tools+=("$(realpath "$t")"); done
 else
-  dotnet publish "$root/src/HfSecretScan.Tool" -c Release -o "$out/startup-il" -v quiet -nologo >/dev/null
-  dotnet publish "$root/src/HfSecretScan.Tool" -c Release -p:HfScanReadyToRun=true -o "$out/startup-r2r" -v quiet -nologo >/dev/null
-  names=(IL R2R) tools=("$out/startup-il/dotnet-hf-scan" "$out/startup-r2r/dotnet-hf-scan")
+  names=("IL, portable" "R2R, installed")
+  tools=("$(hf_scan_portable_tool "$out/startup-il")" "$(hf_scan_tool "$out/tool")")
 fi
 
 work=$(mktemp -d)

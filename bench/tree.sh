@@ -5,7 +5,7 @@
 # each tool reports) and writes it to bench/out/tree.md.
 #
 # usage: bench/tree.sh [CORPUS_DIR]     (the corpus is generated there when missing)
-# env:   RUNS (15), SECRETLINT_RUNS (3; 0 skips secretlint), HF_SCAN_TOOL (skip publishing)
+# env:   RUNS (15), SECRETLINT_RUNS (3; 0 skips secretlint), HF_SCAN_TOOL (skip installing)
 # needs: dotnet, python3, hyperfine, ripgrep, /usr/bin/time; for secretlint node + npm (bench/secretlint)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

@@ -4,7 +4,7 @@
 # Markdown fragment and writes it to bench/out/history.md.
 # usage: bench/history/run.sh [COMMITS] [MEGABYTES]   (defaults: 20000 commits, 1024 MB)
 # env:   BENCH_WORK (/tmp/hf-scan-bench-history: repositories and tool), RUNS (3),
-#        GIT_SECRETS (1; 0 skips git-secrets), HF_SCAN_TOOL (skip publishing)
+#        GIT_SECRETS (1; 0 skips git-secrets), HF_SCAN_TOOL (skip installing)
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 here=$bench_dir/history
