@@ -9,11 +9,13 @@ namespace HfSecretScan.Git.Ignore;
 /// </summary>
 internal static class IgnoreFileParser
 {
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>The patterns of <paramref name="content"/>, in file order.</summary>
     public static List<IgnorePattern> Parse(ReadOnlySpan<byte> content, bool ignoreCase, string source)
     {
         var patterns = new List<IgnorePattern>();
-        if (content.StartsWith("\xEF\xBB\xBF"u8))
+        if (content.StartsWith(Utf8ByteOrderMark))
         {
             content = content[3..];
         }

@@ -157,12 +157,12 @@ internal sealed class IgnorePattern
         return copy;
     }
 
-    // Stops at anything that is not plainly literal; folding may make the tail accept more than
-    // wildmatch does (an escaped capital), never less.
+    // Stops at anything that is not plainly literal, and at a slash ("**/" may match nothing, slash
+    // included). Folding may make the tail accept more than wildmatch does (an escaped capital), never less.
     private static byte[] LiteralTail(byte[] body, bool ignoreCase)
     {
         int start = body.Length;
-        while (start > 0 && !Wildmatch.IsSpecial(body[start - 1]) && body[start - 1] != ']')
+        while (start > 0 && !Wildmatch.IsSpecial(body[start - 1]) && body[start - 1] is not (byte)']' and not (byte)'/')
         {
             start--;
         }
