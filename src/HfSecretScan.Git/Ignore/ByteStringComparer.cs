@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace HfSecretScan.Git.Ignore;
 
 /// <summary>Ordinal equality of byte strings, so dictionaries keyed by byte arrays can be probed with spans (no copy per lookup).</summary>
@@ -20,6 +21,7 @@ internal sealed class ByteStringComparer : IEqualityComparer<byte[]>, IAlternate
 
     public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<byte> bytes)
     {
         var hash = default(HashCode);

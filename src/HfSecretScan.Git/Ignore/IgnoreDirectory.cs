@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace HfSecretScan.Git.Ignore;
 
 /// <summary>
@@ -30,6 +31,7 @@ internal sealed class IgnoreDirectory
     /// The deciding pattern for <paramref name="path"/> (which starts with <see cref="Prefix"/>) by
     /// the folder's own rules, or null when none matches. The caller checks <see cref="ExcludedBy"/> first.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IgnorePattern? Match(ReadOnlySpan<byte> path, bool isDirectory)
     {
         foreach (var set in Sets)

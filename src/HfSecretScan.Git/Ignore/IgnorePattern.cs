@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace HfSecretScan.Git.Ignore;
@@ -112,6 +113,7 @@ internal sealed class IgnorePattern
     /// Whether the pattern matches. <paramref name="path"/> is relative to the ignore file's folder and
     /// lower-cased under core.ignoreCase; its last component starts at <paramref name="nameStart"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Matches(ReadOnlySpan<byte> path, int nameStart, bool isDirectory)
     {
         if (DirectoryOnly && !isDirectory)

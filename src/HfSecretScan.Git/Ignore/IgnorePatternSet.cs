@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace HfSecretScan.Git.Ignore;
 
 /// <summary>
@@ -55,6 +56,7 @@ internal sealed class IgnorePatternSet
     /// The last pattern of the file that matches, or null. <paramref name="path"/> is relative to the
     /// file's folder (lower-cased under core.ignoreCase); its last component starts at <paramref name="nameStart"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IgnorePattern? Match(ReadOnlySpan<byte> path, int nameStart, bool isDirectory)
     {
         var name = path[nameStart..];
@@ -69,6 +71,7 @@ internal sealed class IgnorePatternSet
         return FirstMatching(_byLastByte[AnyLastByte], best, path, nameStart, isDirectory);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IgnorePattern? FirstLiteral(Dictionary<byte[], IgnorePattern[]>.AlternateLookup<ReadOnlySpan<byte>>? index, ReadOnlySpan<byte> key, bool isDirectory)
     {
         if (index is { } lookup && lookup.TryGetValue(key, out var candidates))
@@ -87,6 +90,7 @@ internal sealed class IgnorePatternSet
 
     // Candidates are in descending file order: the first match is the last in the file, and
     // nothing earlier than the best match so far can change the answer.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IgnorePattern? FirstMatching(IgnorePattern[] candidates, IgnorePattern? best, ReadOnlySpan<byte> path, int nameStart, bool isDirectory)
     {
         foreach (var pattern in candidates)

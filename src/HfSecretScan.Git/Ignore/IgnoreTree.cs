@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace HfSecretScan.Git.Ignore;
@@ -29,6 +30,7 @@ internal sealed class IgnoreTree
     /// (relative, forward slashes, empty at the top) is ignored, or null when none matches. Ignored
     /// when the result is not negated. No allocation when asked about the entries of one folder in turn.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IgnorePattern? Match(string directory, ReadOnlySpan<char> name, bool isDirectory)
     {
         if (!ReferenceEquals(directory, _lastKey))
@@ -81,6 +83,7 @@ internal sealed class IgnoreTree
         IgnoreFile.Load(Path.Combine(_workingDirectory, relativeDirectory, ".gitignore"), inWorkingTree: true, baseLength, _ignoreCase);
 
     /// <summary>prefix + UTF-8 name in a reused buffer (name lower-cased under core.ignoreCase).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> Compose(byte[] prefix, ReadOnlySpan<char> name)
     {
         int needed = prefix.Length + Encoding.UTF8.GetMaxByteCount(name.Length);

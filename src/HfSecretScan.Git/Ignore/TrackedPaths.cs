@@ -14,7 +14,8 @@ internal sealed class TrackedPaths
     /// <summary>Whether <paramref name="relativePath"/> (forward slashes) is tracked, or for a folder holds a tracked file.</summary>
     public bool Contains(string relativePath, bool isDirectory)
     {
-        _paths ??= [.. _repository.Index.Select(e => e.Path.Replace('\\', '/')).Order(StringComparer.Ordinal)];
+        _paths ??= [.. (IndexFilePaths.Read(Path.Combine(_repository.Info.Path, "index"))
+            ?? _repository.Index.Select(e => e.Path.Replace('\\', '/'))).Order(StringComparer.Ordinal)];
         if (!isDirectory)
         {
             return Array.BinarySearch(_paths, relativePath, StringComparer.Ordinal) >= 0;

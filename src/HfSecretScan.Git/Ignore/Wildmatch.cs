@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace HfSecretScan.Git.Ignore;
 
 /// <summary>How <see cref="Wildmatch"/> treats slashes and letter case.</summary>
@@ -46,6 +47,7 @@ internal static class Wildmatch
     // C strings end in NUL; spans end at their length. Neither a pattern nor a path holds a NUL byte.
     private static byte At(ReadOnlySpan<byte> s, int i) => (uint)i < (uint)s.Length ? s[i] : (byte)0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int DoWild(ReadOnlySpan<byte> pat, int p, ReadOnlySpan<byte> text, int t, WildmatchOptions options)
     {
         bool fold = (options & WildmatchOptions.CaseFold) != 0;
@@ -121,6 +123,7 @@ internal static class Wildmatch
         return t < text.Length ? NoMatch : Match;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Star(
         ReadOnlySpan<byte> pat, ref int p, ReadOnlySpan<byte> text, ref int t, byte tCh, int start,
         WildmatchOptions options, bool fold, bool pathName, out bool consumedToSlash)
@@ -236,6 +239,7 @@ internal static class Wildmatch
     /// Matches one byte against the class starting at <c>pat[p] == '['</c>; leaves <paramref name="p"/>
     /// on the closing bracket. False when the class is malformed (git then aborts the whole match).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool MatchClass(ReadOnlySpan<byte> pat, ref int p, byte tCh, bool fold, out bool matched)
     {
         matched = false;
