@@ -2,7 +2,7 @@ namespace HfSecretScan.Sources;
 
 /// <summary>
 /// A repository's ignore rules, as git applies them: ignored untracked paths are skipped, tracked
-/// files never are. Implemented over libgit2 outside the engine.
+/// files never are. Implemented outside the engine (HfSecretScan.Git).
 /// </summary>
 public interface IIgnoreRules : IDisposable
 {
@@ -10,10 +10,12 @@ public interface IIgnoreRules : IDisposable
     string WorkingDirectory { get; }
 
     /// <summary>
-    /// Whether git ignores <paramref name="relativePath"/> (relative to <see cref="WorkingDirectory"/>,
-    /// forward slashes). A directory is ignored only when it holds no tracked file.
+    /// Whether git ignores the entry <paramref name="name"/> of the folder <paramref name="relativeDirectory"/>
+    /// (relative to <see cref="WorkingDirectory"/>, forward slashes, empty for the working directory
+    /// itself). A directory is ignored only when it holds no tracked file. A walk passes the same
+    /// folder string for all entries of a folder, so implementations can look the folder up once.
     /// </summary>
-    bool IsIgnored(string relativePath, bool isDirectory);
+    bool IsIgnored(string relativeDirectory, ReadOnlySpan<char> name, bool isDirectory);
 }
 
 /// <summary>Opens the ignore rules of the repository whose working tree contains a directory.</summary>

@@ -10,8 +10,6 @@ namespace HfSecretScan.Sources;
 /// </summary>
 public sealed class WorkingTreeSource
 {
-    private static readonly string GitEntry = Path.DirectorySeparatorChar + ".git";
-
     private static readonly EnumerationOptions Shallow = new()
     {
         RecurseSubdirectories = false,
@@ -147,20 +145,17 @@ public sealed class WorkingTreeSource
         {
             // Names and d_type only: no stat per entry. Files are probed (lstat) by the scanner,
             // in parallel, which also tells symbolic links and FIFOs apart from regular files.
+            // Ignored entries are dropped by name before a path string is made for them.
+            var ignore = rules.Count > 0 ? rules[^1] : null;
+            string relativeDirectory = ignore is null ? string.Empty : RelativeDirectory(ignore, dir);
             var entries = new FileSystemEnumerable<(string Path, bool IsDirectory)>(
-                dir, static (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory), Shallow);
+                dir, static (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory), Shallow)
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry e) =>
+                    !e.FileName.SequenceEqual(".git") && (ignore is null || !ignore.IsIgnored(relativeDirectory, e.FileName, e.IsDirectory)),
+            };
             foreach (var (full, isDirectory) in entries)
             {
-                if (full.EndsWith(GitEntry, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                if (rules.Count > 0 && IsIgnored(rules[^1], full, isDirectory))
-                {
-                    continue;
-                }
-
                 if (isDirectory)
                 {
                     // IsDirectory follows links; never descend through one.
@@ -197,10 +192,17 @@ public sealed class WorkingTreeSource
         return files;
     }
 
-    private static bool IsIgnored(IIgnoreRules rules, string full, bool isDirectory)
+    /// <summary><paramref name="dir"/> (inside the rules' working directory) relative to it, with forward slashes; empty for the working directory itself.</summary>
+    private static string RelativeDirectory(IIgnoreRules rules, string dir)
     {
-        string relative = Path.GetRelativePath(rules.WorkingDirectory, full).Replace('\\', '/');
-        return rules.IsIgnored(relative, isDirectory);
+        string workingDirectory = rules.WorkingDirectory;
+        if (dir.Length < workingDirectory.Length)
+        {
+            return string.Empty;
+        }
+
+        string relative = dir[workingDirectory.Length..];
+        return Path.DirectorySeparatorChar == '/' ? relative : relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
     private static bool IsUnder(string dir, string workingDirectory) =>

@@ -4,19 +4,28 @@ using LibGit2Sharp;
 namespace HfSecretScan.Git.Ignore;
 
 /// <summary>
-/// A repository's ignore rules through libgit2: <c>.gitignore</c> files, <c>.git/info/exclude</c>
-/// and the global excludes file, exactly as git reads them. Tracked files are never ignored, as in git.
-/// Reading them runs no hook, filter or configured command.
+/// A repository's ignore rules as git applies them, matched in managed code: per-folder
+/// <c>.gitignore</c> files (deeper ones first), <c>info/exclude</c>, then core.excludesFile, with
+/// core.ignoreCase. libgit2 only opens the repository and reads its config and index: tracked
+/// files are never ignored, as in git. Reading them runs no hook, filter or configured command.
+/// One walk at a time: not thread-safe.
 /// </summary>
 public sealed class GitIgnoreRules : IIgnoreRules
 {
     private readonly Repository _repository;
-    private string[]? _trackedPaths;
+    private readonly IgnoreTree _tree;
+    private readonly TrackedPaths _tracked;
 
     private GitIgnoreRules(Repository repository)
     {
         _repository = repository;
         WorkingDirectory = repository.Info.WorkingDirectory;
+        bool ignoreCase = repository.Config.Get<bool>("core.ignoreCase")?.Value ?? false;
+        _tree = new IgnoreTree(WorkingDirectory, ignoreCase, [
+            IgnoreFile.Load(ExcludeFiles.InfoExclude(repository), inWorkingTree: false, baseLength: 0, ignoreCase),
+            ExcludeFiles.ExcludesFile(repository) is { } excludes ? IgnoreFile.Load(excludes, inWorkingTree: false, baseLength: 0, ignoreCase) : null,
+        ]);
+        _tracked = new TrackedPaths(repository);
     }
 
     /// <inheritdoc />
@@ -41,29 +50,15 @@ public sealed class GitIgnoreRules : IIgnoreRules
     }
 
     /// <inheritdoc />
-    public bool IsIgnored(string relativePath, bool isDirectory)
+    public bool IsIgnored(string relativeDirectory, ReadOnlySpan<char> name, bool isDirectory)
     {
-        if (!_repository.Ignore.IsPathIgnored(isDirectory ? relativePath + "/" : relativePath))
+        if (_tree.Match(relativeDirectory, name, isDirectory) is not { Negated: false })
         {
             return false;
         }
 
-        return !IsTracked(relativePath, isDirectory);
-    }
-
-    private bool IsTracked(string relativePath, bool isDirectory)
-    {
-        _trackedPaths ??= [.. _repository.Index.Select(e => e.Path.Replace('\\', '/')).Order(StringComparer.Ordinal)];
-        if (!isDirectory)
-        {
-            return Array.BinarySearch(_trackedPaths, relativePath, StringComparer.Ordinal) >= 0;
-        }
-
-        // A folder holds a tracked file when some index path starts with "folder/".
-        string prefix = relativePath + "/";
-        int index = Array.BinarySearch(_trackedPaths, prefix, StringComparer.Ordinal);
-        index = index < 0 ? ~index : index;
-        return index < _trackedPaths.Length && _trackedPaths[index].StartsWith(prefix, StringComparison.Ordinal);
+        string path = relativeDirectory.Length == 0 ? name.ToString() : string.Concat(relativeDirectory, "/", name);
+        return !_tracked.Contains(path, isDirectory);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,41 @@
+using HfSecretScan.Git.Ignore;
+
+namespace HfSecretScan.Git.Tests.Ignore;
+
+[TestClass]
+public sealed class IndexFilePathsTests
+{
+    [TestMethod]
+    [DataRow("2")]
+    [DataRow("3")]
+    [DataRow("4")]
+    public void Reads_the_same_paths_as_git_ls_files(string version)
+    {
+        using var repo = TestRepository.Create();
+        foreach (string path in new[] { "a.txt", "dir/b.txt", "dir/sub/c.txt", "dir/sub/d.txt", "café/é.txt", "z" })
+        {
+            repo.Write(path, "x\n");
+        }
+
+        repo.Git("add", "-A");
+        repo.Write("intent.txt", "x\n");
+        repo.Git("add", "-N", "intent.txt"); // Extended flags (version 3 and up).
+        repo.Git("update-index", "--index-version", version);
+
+        var paths = IndexFilePaths.Read(Path.Combine(repo.Path, ".git", "index"));
+
+        string[] expected = repo.Git("-c", "core.quotePath=false", "ls-files").Split('\n');
+        CollectionAssert.AreEqual(expected, paths);
+    }
+
+    [TestMethod]
+    public void A_split_index_is_left_to_libgit2()
+    {
+        using var repo = TestRepository.Create();
+        repo.Write("a.txt", "x\n");
+        repo.Git("add", "-A");
+        repo.Git("update-index", "--split-index");
+
+        Assert.IsNull(IndexFilePaths.Read(Path.Combine(repo.Path, ".git", "index")));
+    }
+}
