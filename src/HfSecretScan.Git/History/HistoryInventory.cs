@@ -15,8 +15,11 @@ public sealed class HistoryInventory
     /// <summary>Commit and tag messages.</summary>
     public List<MessageSource> Messages { get; } = [];
 
-    /// <summary>Reachable commits, parents before children.</summary>
-    public List<ObjectId> ReachableCommits { get; } = [];
+    /// <summary>The root tree of each reachable commit, parents before children (one entry per commit).</summary>
+    public List<ObjectId> ReachableCommitTrees { get; } = [];
+
+    /// <summary>The trees the walk read, for counting the commits that hold a blob without reading them again.</summary>
+    internal TreeGraph Trees { get; } = new();
 
     /// <summary>Objects that could not be read, a shallow history, an unreadable pack index.</summary>
     public List<ScanProblem> Problems { get; } = [];
@@ -26,6 +29,9 @@ public sealed class HistoryInventory
 
     /// <summary>Whether <paramref name="blobId"/> is already listed.</summary>
     public bool Contains(ObjectId blobId) => _blobs.ContainsKey(blobId);
+
+    /// <summary>Where <paramref name="blobId"/> was first seen, or null when it is not listed.</summary>
+    public BlobOrigin? OriginOf(ObjectId blobId) => _blobs.GetValueOrDefault(blobId);
 
     /// <summary>Lists a blob unless it is listed already; the first origin wins.</summary>
     public void Add(BlobOrigin origin)

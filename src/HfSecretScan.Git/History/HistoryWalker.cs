@@ -22,7 +22,7 @@ public static class HistoryWalker
         NoteShallow(repository, inventory);
         var seenTrees = new HashSet<ObjectId>();
         var seenTags = new HashSet<ObjectId>();
-        using var reader = new ObjectReader(store, WalkCacheBytes);
+        var reader = new ObjectReader(store, WalkCacheBytes);
         var graph = new CommitGraph(reader, CommitGraph.ShallowCommits(repository.Info.Path));
         var walk = new TreeWalk(reader, inventory, seenTrees);
         var knownCommits = new HashSet<ObjectId>();
@@ -30,7 +30,7 @@ public static class HistoryWalker
         var tips = Tips(repository, inventory, seenTags);
         foreach (var commit in graph.ParentsFirst(tips, knownCommits, inventory.Problems))
         {
-            inventory.ReachableCommits.Add(commit.Id);
+            inventory.ReachableCommitTrees.Add(commit.TreeId);
             AddCommit(commit, walk, reader, graph, inventory, unreachable: false);
         }
 
@@ -43,14 +43,14 @@ public static class HistoryWalker
     {
         var inventory = new HistoryInventory();
         NoteShallow(repository, inventory);
-        using var reader = new ObjectReader(store, WalkCacheBytes);
+        var reader = new ObjectReader(store, WalkCacheBytes);
         var graph = new CommitGraph(reader, CommitGraph.ShallowCommits(repository.Info.Path));
         var walk = new TreeWalk(reader, inventory, seenTrees: null);
         var excluded = new HashSet<ObjectId>();
         graph.ParentsFirst(exclude, excluded, inventory.Problems);
         foreach (var commit in graph.ParentsFirst(include, excluded, inventory.Problems))
         {
-            inventory.ReachableCommits.Add(commit.Id);
+            inventory.ReachableCommitTrees.Add(commit.TreeId);
             AddCommit(commit, walk, reader, graph, inventory, unreachable: false);
         }
 

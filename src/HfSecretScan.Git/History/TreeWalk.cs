@@ -68,6 +68,7 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
         {
             if (reader.TryReadTree(tree) is { } entries)
             {
+                inventory.Trees.Record(tree, entries);
                 return entries;
             }
 

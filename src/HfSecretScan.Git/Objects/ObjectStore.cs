@@ -7,14 +7,20 @@ namespace HfSecretScan.Git.Objects;
 /// <summary>
 /// A repository's object database read directly: the pack indexes and loose object folders of its
 /// own <c>objects</c> folder and of its alternates. Immutable and shared by all workers; each
-/// worker reads through its own <see cref="ObjectReader"/>.
+/// worker reads through its own <see cref="ObjectReader"/>. Each pack is mapped once, on first use,
+/// and shared by every reader: a mapping per reader would count the same pages in the process's
+/// resident memory once per mapping.
 /// </summary>
-internal sealed class ObjectStore
+internal sealed class ObjectStore : IDisposable
 {
+    private readonly PackFile?[] _files;
+    private readonly Lock _opening = new();
+
     private ObjectStore(IReadOnlyList<string> folders, IReadOnlyList<PackIndex> packs)
     {
         Folders = folders;
         Packs = packs;
+        _files = new PackFile?[packs.Count];
     }
 
     /// <summary>Object folders, the repository's own first.</summary>
@@ -50,6 +56,30 @@ internal sealed class ObjectStore
         }
 
         return new ObjectStore(folders, packs);
+    }
+
+    /// <summary>The pack file of <see cref="Packs"/>[<paramref name="pack"/>], opened on first use.</summary>
+    /// <exception cref="InvalidDataException">It is not a pack or does not match its index.</exception>
+    public PackFile PackAt(int pack)
+    {
+        if (Volatile.Read(ref _files[pack]) is { } open)
+        {
+            return open;
+        }
+
+        lock (_opening)
+        {
+            return _files[pack] ??= PackFile.Open(Packs[pack]);
+        }
+    }
+
+    /// <summary>Unmaps the packs; no reader may be used afterwards.</summary>
+    public void Dispose()
+    {
+        foreach (var file in _files)
+        {
+            file?.Dispose();
+        }
     }
 
     /// <summary>Where <paramref name="id"/> is stored, or null when no pack or object folder holds it.</summary>
