@@ -19,7 +19,8 @@ internal sealed class DeltaBaseCache(long capacityBytes)
     private const int SmallestShift = 4;
     private const int LargestShift = 30;
 
-    // Evictions and rents alternate, so a few free buffers per size are plenty; bounded in bytes too.
+    // Evictions and rents alternate, so a few free buffers per size are plenty: at most as many bytes
+    // as the largest object the cache keeps, so any evicted buffer can wait for the next of its size.
     private readonly Stack<byte[]>?[] _free = new Stack<byte[]>?[LargestShift + 1];
     private long _freeBytes;
 
@@ -49,7 +50,7 @@ internal sealed class DeltaBaseCache(long capacityBytes)
     public void Return(byte[] buffer)
     {
         int shift = ShiftFor(buffer.Length);
-        if (shift > LargestShift || buffer.Length != 1 << shift || _freeBytes + buffer.Length > capacityBytes / 8)
+        if (shift > LargestShift || buffer.Length != 1 << shift || _freeBytes + buffer.Length > capacityBytes / 4)
         {
             return;
         }
