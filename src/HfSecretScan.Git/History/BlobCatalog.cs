@@ -15,7 +15,6 @@ internal static class BlobCatalog
     public static List<(ObjectId Id, ObjectLocation Location)> InPackOrder(ObjectStore store, ICollection<ScanProblem> problems)
     {
         var blobs = new List<(ObjectId Id, ObjectLocation Location)>();
-        var seen = new HashSet<ObjectId>();
         var known = new Dictionary<(int Pack, long Offset), ObjectType>();
         var reader = new ObjectReader(store, 0);
         for (int pack = 0; pack < store.Packs.Count; pack++)
@@ -24,32 +23,33 @@ internal static class BlobCatalog
             for (int rank = 0; rank < index.Count; rank++)
             {
                 int position = index.PositionInPackOrder(rank);
-                var id = index.IdAt(position);
                 long offset = index.OffsetAt(position);
-                if (!seen.Add(id))
-                {
-                    continue;
-                }
-
+                ObjectType type;
                 try
                 {
-                    if (reader.PackedTypeOf(pack, offset, known) == ObjectType.Blob)
-                    {
-                        blobs.Add((id, new ObjectLocation(pack, offset, null)));
-                    }
+                    type = reader.PackedTypeOf(pack, offset, known);
                 }
                 catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
                 {
-                    problems.Add(new ScanProblem(id.Sha, $"Corrupt object {id.Sha}, not scanned: {e.Message}"));
+                    string sha = index.RawIdAt(position).Sha;
+                    problems.Add(new ScanProblem(sha, $"Corrupt object {sha}, not scanned: {e.Message}"));
+                    continue;
+                }
+
+                // An object in two packs is read from the first, as Locate finds it.
+                var id = index.RawIdAt(position);
+                if (type == ObjectType.Blob && store.Locate(id) is { IsLoose: false } first && first.Pack == pack)
+                {
+                    blobs.Add((id.ToObjectId(), first));
                 }
             }
         }
 
-        foreach (var id in store.AllIds().Where(id => !seen.Contains(id)).OrderBy(id => id.Sha, StringComparer.Ordinal))
+        foreach (var id in store.LooseIds().OrderBy(id => id.Sha, StringComparer.Ordinal))
         {
             if (store.Locate(id) is not { LoosePath: { } loose } location)
             {
-                continue;
+                continue; // packed as well: listed above
             }
 
             try

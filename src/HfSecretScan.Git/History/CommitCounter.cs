@@ -27,14 +27,14 @@ internal static class CommitCounter
         var bitOfBlob = new Dictionary<int, int>();
         for (int bit = 0; bit < distinct.Length; bit++)
         {
-            bitOfBlob[graph.BlobIndex(distinct[bit])] = bit;
+            bitOfBlob[graph.BlobIndex(RawId.From(distinct[bit]))] = bit;
         }
 
         var memo = new Dictionary<int, BitArray>();
         var perBit = new int[distinct.Length];
         foreach (var tree in commitTrees)
         {
-            var held = Holds(graph, reader, graph.TreeIndex(tree), bitOfBlob, memo);
+            var held = Holds(graph, reader, graph.TreeIndex(RawId.From(tree)), bitOfBlob, memo);
             for (int bit = 0; bit < perBit.Length; bit++)
             {
                 if (held[bit])

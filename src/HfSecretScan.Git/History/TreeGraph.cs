@@ -11,16 +11,16 @@ namespace HfSecretScan.Git.History;
 /// </summary>
 internal sealed class TreeGraph
 {
-    private readonly Dictionary<ObjectId, int> _trees = [];
-    private readonly List<ObjectId> _treeIds = [];
-    private readonly Dictionary<ObjectId, int> _blobs = [];
+    private readonly Dictionary<RawId, int> _trees = [];
+    private readonly List<RawId> _treeIds = [];
+    private readonly Dictionary<RawId, int> _blobs = [];
     private readonly List<Node?> _nodes = [];
 
     /// <summary>How many distinct trees have been named (read or not).</summary>
     public int TreeCount => _nodes.Count;
 
     /// <summary>The index of <paramref name="tree"/>, assigned on first mention.</summary>
-    public int TreeIndex(ObjectId tree)
+    public int TreeIndex(RawId tree)
     {
         if (!_trees.TryGetValue(tree, out int index))
         {
@@ -34,7 +34,7 @@ internal sealed class TreeGraph
     }
 
     /// <summary>The index of <paramref name="blob"/>, assigned on first mention.</summary>
-    public int BlobIndex(ObjectId blob)
+    public int BlobIndex(RawId blob)
     {
         if (!_blobs.TryGetValue(blob, out int index))
         {
@@ -46,7 +46,7 @@ internal sealed class TreeGraph
     }
 
     /// <summary>Records the entries of <paramref name="tree"/>, as just read.</summary>
-    public void Record(ObjectId tree, List<RawTreeEntry> entries)
+    public void Record(RawId tree, List<RawTreeEntry> entries)
     {
         int index = TreeIndex(tree);
         if (_nodes[index] is not null)

@@ -7,24 +7,26 @@ namespace HfSecretScan.Git.History;
 /// <summary>
 /// Finds the blobs a tree brings that its parents' trees do not hold at the same path, entering
 /// only subtrees that differ (and, for a full-history walk, only subtrees never seen before).
+/// Blobs the inventory lists already are not reported again (the first origin wins).
 /// </summary>
-internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, HashSet<ObjectId>? seenTrees)
+internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, HashSet<RawId>? seenTrees)
 {
     /// <summary>True for a range walk, which compares each commit with its parents instead of remembering trees.</summary>
     public bool ComparesWithParents => seenTrees is null;
 
     /// <summary>Calls <paramref name="onBlob"/> with each blob new in tree <paramref name="tree"/> and its path.</summary>
-    public void Walk(ObjectId tree, IReadOnlyList<ObjectId> parents, string context, Action<ObjectId, string> onBlob)
+    public void Walk(ObjectId tree, IReadOnlyList<ObjectId> parents, string context, Action<RawId, string> onBlob)
     {
-        if (seenTrees is not null && !seenTrees.Add(tree))
+        var root = RawId.From(tree);
+        if (seenTrees is not null && !seenTrees.Add(root))
         {
             return;
         }
 
-        Walk(tree, parents, string.Empty, context, onBlob);
+        Walk(root, [.. parents.Select(RawId.From)], string.Empty, context, onBlob);
     }
 
-    private void Walk(ObjectId tree, IReadOnlyList<ObjectId> parents, string prefix, string context, Action<ObjectId, string> onBlob)
+    private void Walk(RawId tree, IReadOnlyList<RawId> parents, string prefix, string context, Action<RawId, string> onBlob)
     {
         if (Read(tree, prefix, context) is not { } entries)
         {
@@ -39,11 +41,14 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
                 continue;
             }
 
-            string path = prefix + entry.Name;
             switch (entry.Kind)
             {
                 case TreeEntryKind.Blob:
-                    onBlob(entry.Id, path);
+                    if (!inventory.Contains(entry.Id))
+                    {
+                        onBlob(entry.Id, prefix + entry.Name);
+                    }
+
                     break;
                 case TreeEntryKind.Tree:
                     if (seenTrees is not null && !seenTrees.Add(entry.Id))
@@ -52,16 +57,16 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
                     }
 
                     var subParents = parentEntries.SelectMany(p => p.Where(e => e.Name == entry.Name && e.Kind == TreeEntryKind.Tree)).Select(e => e.Id).ToArray();
-                    Walk(entry.Id, subParents, path + "/", context, onBlob);
+                    Walk(entry.Id, subParents, prefix + entry.Name + "/", context, onBlob);
                     break;
                 case TreeEntryKind.GitLink:
-                    inventory.Submodules.Add(path);
+                    inventory.Submodules.Add(prefix + entry.Name);
                     break;
             }
         }
     }
 
-    private List<RawTreeEntry>? Read(ObjectId tree, string prefix, string context)
+    private List<RawTreeEntry>? Read(RawId tree, string prefix, string context)
     {
         string why;
         try

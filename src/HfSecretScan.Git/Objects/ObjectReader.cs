@@ -30,23 +30,23 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
     public ObjectStore Store => store;
 
     /// <summary>Reads an object whole, or returns null when the object database does not hold it.</summary>
-    public RawObject? TryRead(ObjectId id) => store.Locate(id) is { } location ? Read(location) : null;
+    public RawObject? TryRead(RawId id) => store.Locate(id) is { } location ? Read(location) : null;
 
     /// <summary>Reads and parses a commit, or returns null when the object database does not hold it.</summary>
     /// <exception cref="InvalidDataException">It is corrupt or not a commit.</exception>
     public RawCommit? TryReadCommit(ObjectId id) =>
-        TryRead(id, ObjectType.Commit) is { } found ? RawCommit.Parse(id, found.Span) : null;
+        TryRead(RawId.From(id), ObjectType.Commit) is { } found ? RawCommit.Parse(id, found.Span) : null;
 
     /// <summary>Reads and parses a tree, or returns null when the object database does not hold it.</summary>
     /// <exception cref="InvalidDataException">It is corrupt or not a tree.</exception>
-    public List<RawTreeEntry>? TryReadTree(ObjectId id) =>
+    public List<RawTreeEntry>? TryReadTree(RawId id) =>
         TryRead(id, ObjectType.Tree) is { } found ? RawTreeEntry.Parse(id, found.Span) : null;
 
     /// <summary>Reads the object stored at <paramref name="location"/> whole.</summary>
     public RawObject Read(ObjectLocation location) =>
         location.LoosePath is { } loose ? LooseObject.Read(loose) : ReadPacked(location.Pack, location.Offset);
 
-    private RawObject? TryRead(ObjectId id, ObjectType expected)
+    private RawObject? TryRead(RawId id, ObjectType expected)
     {
         if (TryRead(id) is not { } found)
         {

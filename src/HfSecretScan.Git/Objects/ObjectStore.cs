@@ -83,7 +83,10 @@ internal sealed class ObjectStore : IDisposable
     }
 
     /// <summary>Where <paramref name="id"/> is stored, or null when no pack or object folder holds it.</summary>
-    public ObjectLocation? Locate(ObjectId id)
+    public ObjectLocation? Locate(ObjectId id) => Locate(RawId.From(id));
+
+    /// <summary>Where <paramref name="id"/> is stored, or null when no pack or object folder holds it.</summary>
+    public ObjectLocation? Locate(RawId id)
     {
         for (int pack = 0; pack < Packs.Count; pack++)
         {
@@ -93,9 +96,10 @@ internal sealed class ObjectStore : IDisposable
             }
         }
 
+        string sha = id.Sha;
         foreach (string folder in Folders)
         {
-            string loose = LooseObject.PathOf(folder, id);
+            string loose = LooseObject.PathOf(folder, sha);
             if (File.Exists(loose))
             {
                 return new ObjectLocation(-1, 0, loose);
@@ -117,6 +121,13 @@ internal sealed class ObjectStore : IDisposable
             }
         }
 
+        ids.UnionWith(LooseIds());
+        return ids;
+    }
+
+    /// <summary>The id of every loose object file in the object folders (some may also be packed).</summary>
+    public IEnumerable<ObjectId> LooseIds()
+    {
         foreach (string folder in Folders)
         {
             foreach (string fanOut in Directory.EnumerateDirectories(folder, "??"))
@@ -132,13 +143,11 @@ internal sealed class ObjectStore : IDisposable
                     string rest = Path.GetFileName(file);
                     if (rest.Length == 38 && IsHex(rest))
                     {
-                        ids.Add(new ObjectId(prefix + rest));
+                        yield return new ObjectId(prefix + rest);
                     }
                 }
             }
         }
-
-        return ids;
     }
 
     private static bool IsHex(string text) => text.All(char.IsAsciiHexDigit);

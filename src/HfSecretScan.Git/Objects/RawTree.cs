@@ -20,13 +20,13 @@ internal enum TreeEntryKind
 /// <param name="Kind">What the entry points at.</param>
 /// <param name="Name">Its name (UTF-8 decoded, as libgit2 reports it).</param>
 /// <param name="Id">The object it points at.</param>
-internal readonly record struct RawTreeEntry(TreeEntryKind Kind, string Name, ObjectId Id)
+internal readonly record struct RawTreeEntry(TreeEntryKind Kind, string Name, RawId Id)
 {
     private const int IdLength = 20;
 
     /// <summary>Parses a tree object's content.</summary>
     /// <exception cref="InvalidDataException">An entry is malformed.</exception>
-    public static List<RawTreeEntry> Parse(ObjectId treeId, ReadOnlySpan<byte> data)
+    public static List<RawTreeEntry> Parse(RawId treeId, ReadOnlySpan<byte> data)
     {
         var entries = new List<RawTreeEntry>();
         int at = 0;
@@ -55,7 +55,7 @@ internal readonly record struct RawTreeEntry(TreeEntryKind Kind, string Name, Ob
                 0xE000 => TreeEntryKind.GitLink,
                 _ => TreeEntryKind.Blob,
             };
-            entries.Add(new RawTreeEntry(kind, Encoding.UTF8.GetString(data[(space + 1)..nul]), new ObjectId(data.Slice(nul + 1, IdLength).ToArray())));
+            entries.Add(new RawTreeEntry(kind, Encoding.UTF8.GetString(data[(space + 1)..nul]), new RawId(data.Slice(nul + 1, IdLength))));
             at = nul + 1 + IdLength;
         }
 
