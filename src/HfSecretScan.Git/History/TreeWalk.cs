@@ -26,17 +26,27 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
         Walk(root, [.. parents.Select(RawId.From)], string.Empty, context, onBlob);
     }
 
-    private void Walk(RawId tree, IReadOnlyList<RawId> parents, string prefix, string context, Action<RawId, string> onBlob)
+    private void Walk(RawId tree, List<RawId> parents, string prefix, string context, Action<RawId, string> onBlob)
     {
         if (Read(tree, prefix, context) is not { } entries)
         {
             return;
         }
 
-        var parentEntries = parents.Select(p => Read(p, prefix, context)).OfType<List<RawTreeEntry>>().ToArray();
+        var parentEntries = new List<List<RawTreeEntry>>(parents.Count);
+        foreach (var parent in parents)
+        {
+            if (Read(parent, prefix, context) is { } read)
+            {
+                parentEntries.Add(read);
+            }
+        }
+
+        // Plain loops: this runs for every entry of every tree in history, and a lambda capturing
+        // the entry would allocate a closure per entry.
         foreach (var entry in entries)
         {
-            if (parentEntries.Any(p => p.Exists(e => e.Name == entry.Name && e.Id == entry.Id)))
+            if (InAnyParent(parentEntries, entry))
             {
                 continue;
             }
@@ -56,14 +66,46 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
                         break;
                     }
 
-                    var subParents = parentEntries.SelectMany(p => p.Where(e => e.Name == entry.Name && e.Kind == TreeEntryKind.Tree)).Select(e => e.Id).ToArray();
-                    Walk(entry.Id, subParents, prefix + entry.Name + "/", context, onBlob);
+                    Walk(entry.Id, SubtreesNamed(parentEntries, entry.Name), prefix + entry.Name + "/", context, onBlob);
                     break;
                 case TreeEntryKind.GitLink:
                     inventory.Submodules.Add(prefix + entry.Name);
                     break;
             }
         }
+    }
+
+    private static bool InAnyParent(List<List<RawTreeEntry>> parentEntries, RawTreeEntry entry)
+    {
+        foreach (var parent in parentEntries)
+        {
+            foreach (var candidate in parent)
+            {
+                if (candidate.Id == entry.Id && candidate.Name == entry.Name)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static List<RawId> SubtreesNamed(List<List<RawTreeEntry>> parentEntries, string name)
+    {
+        var subtrees = new List<RawId>(parentEntries.Count);
+        foreach (var parent in parentEntries)
+        {
+            foreach (var candidate in parent)
+            {
+                if (candidate.Kind == TreeEntryKind.Tree && candidate.Name == name)
+                {
+                    subtrees.Add(candidate.Id);
+                }
+            }
+        }
+
+        return subtrees;
     }
 
     private List<RawTreeEntry>? Read(RawId tree, string prefix, string context)
