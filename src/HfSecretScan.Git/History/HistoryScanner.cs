@@ -55,7 +55,7 @@ public static class HistoryScanner
                 }
                 catch
                 {
-                    // The workers read the store's mapped packs: they must stop before it is disposed.
+                    // The workers read through the store's pack handles: they must stop before it is disposed.
                     stop.Cancel();
                     ((IAsyncResult)scanning).AsyncWaitHandle.WaitOne();
                     throw;

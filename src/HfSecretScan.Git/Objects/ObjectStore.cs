@@ -7,9 +7,8 @@ namespace HfSecretScan.Git.Objects;
 /// <summary>
 /// A repository's object database read directly: the pack indexes and loose object folders of its
 /// own <c>objects</c> folder and of its alternates. Immutable and shared by all workers; each
-/// worker reads through its own <see cref="ObjectReader"/>. Each pack is mapped once, on first use,
-/// and shared by every reader: a mapping per reader would count the same pages in the process's
-/// resident memory once per mapping.
+/// worker reads through its own <see cref="ObjectReader"/>. Each pack file is opened once, on first
+/// use, and shared by every reader (its reads are positioned, so they do not interfere).
 /// </summary>
 internal sealed class ObjectStore : IDisposable
 {
@@ -73,7 +72,7 @@ internal sealed class ObjectStore : IDisposable
         }
     }
 
-    /// <summary>Unmaps the packs; no reader may be used afterwards.</summary>
+    /// <summary>Closes the packs; no reader may be used afterwards.</summary>
     public void Dispose()
     {
         foreach (var file in _files)

@@ -1,32 +1,31 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.IO.MemoryMappedFiles;
+using Microsoft.Win32.SafeHandles;
 
 namespace HfSecretScan.Git.Packs;
 
 /// <summary>
-/// One worker's view of a <c>.pack</c> file, mapped into memory as git itself reads packs: entry
-/// headers are parsed and entry data inflated (System.IO.Compression, zlib-ng) straight from the
-/// mapping, with no read call or copy per object. Mapping is safe for packs, unlike for working-tree
-/// files: git never changes a pack in place (it writes new packs and deletes old ones, and a deleted
-/// file stays mapped). Each entry's compressed data ends where the next entry starts (known from the index).
-/// Not thread-safe.
+/// A <c>.pack</c> file, shared by every reader of a store: entry headers and entry data are read with
+/// positioned reads (thread-safe, no shared position) and entry data is inflated with zlib
+/// (System.IO.Compression, zlib-ng). Each entry's compressed data ends where the next entry starts
+/// (known from the index), so it is read with one call. Not mapped into memory: mapped pages count in
+/// the process's resident memory, and a history scan of a large pack would then hold the whole pack.
 /// </summary>
-internal sealed unsafe class PackFile : IDisposable
+internal sealed class PackFile : IDisposable
 {
     private const int HeaderLength = 12;
     private const int LongestEntryHeader = 32;
 
-    private readonly MemoryMappedFile _map;
-    private readonly MemoryMappedViewAccessor _view;
-    private readonly byte* _start;
+    // Larger compressed entries are inflated straight from the file instead of through a buffer.
+    private const int BufferedLimit = 16 << 20;
 
-    private PackFile(PackIndex index, MemoryMappedFile map, MemoryMappedViewAccessor view, byte* start, long dataEnd)
+    private readonly SafeFileHandle _handle;
+
+    private PackFile(PackIndex index, SafeFileHandle handle, long dataEnd)
     {
         Index = index;
-        _map = map;
-        _view = view;
-        _start = start;
+        _handle = handle;
         DataEnd = dataEnd;
     }
 
@@ -39,31 +38,12 @@ internal sealed unsafe class PackFile : IDisposable
     /// <summary>Opens the pack of <paramref name="index"/> and checks its header against the index.</summary>
     public static PackFile Open(PackIndex index)
     {
-        MemoryMappedFile? map = null;
-        MemoryMappedViewAccessor? view = null;
-        bool acquired = false;
+        var handle = File.OpenHandle(index.PackPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         try
         {
-            long length;
-            using (var handle = File.OpenHandle(index.PackPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            {
-                length = RandomAccess.GetLength(handle);
-                if (length < HeaderLength + 20)
-                {
-                    throw new InvalidDataException($"{index.PackPath}: not a pack file (only {length} bytes)");
-                }
-
-                map = MemoryMappedFile.CreateFromFile(handle, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
-            }
-
-            view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
-            byte* start = null;
-            view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
-            acquired = true;
-            start += view.PointerOffset;
-
-            var header = new ReadOnlySpan<byte>(start, HeaderLength);
-            if (!header[..4].SequenceEqual("PACK"u8))
+            Span<byte> header = stackalloc byte[HeaderLength];
+            long length = RandomAccess.GetLength(handle);
+            if (RandomAccess.Read(handle, header, 0) < HeaderLength || !header[..4].SequenceEqual("PACK"u8))
             {
                 throw new InvalidDataException($"{index.PackPath}: not a pack file");
             }
@@ -75,17 +55,11 @@ internal sealed unsafe class PackFile : IDisposable
                 throw new InvalidDataException($"{index.PackPath}: version {version} with {count} objects does not match its index ({index.Count} objects)");
             }
 
-            return new PackFile(index, map, view, start, length - 20);
+            return new PackFile(index, handle, length - 20);
         }
         catch
         {
-            if (acquired)
-            {
-                view!.SafeMemoryMappedViewHandle.ReleasePointer();
-            }
-
-            view?.Dispose();
-            map?.Dispose();
+            handle.Dispose();
             throw;
         }
     }
@@ -98,9 +72,11 @@ internal sealed unsafe class PackFile : IDisposable
             throw Corrupt(offset, "no entry can start there (truncated pack?)");
         }
 
+        Span<byte> bytes = stackalloc byte[LongestEntryHeader];
+        int read = RandomAccess.Read(_handle, bytes[..(int)Math.Min(LongestEntryHeader, DataEnd - offset)], offset);
         try
         {
-            return PackEntryHeader.Parse(new ReadOnlySpan<byte>(_start + offset, (int)Math.Min(LongestEntryHeader, DataEnd - offset)), offset);
+            return PackEntryHeader.Parse(bytes[..read], offset);
         }
         catch (InvalidDataException e)
         {
@@ -119,9 +95,23 @@ internal sealed unsafe class PackFile : IDisposable
     /// </summary>
     public void InflateInto(long offset, PackEntryHeader header, Span<byte> destination)
     {
+        byte[]? compressed = null;
         try
         {
-            using var inflater = new ZLibStream(Compressed(offset, header), CompressionMode.Decompress);
+            long length = CompressedEnd(offset) - header.DataOffset;
+            Stream source;
+            if (length <= BufferedLimit)
+            {
+                compressed = ArrayPool<byte>.Shared.Rent((int)length);
+                int read = RandomAccess.Read(_handle, compressed.AsSpan(0, (int)length), header.DataOffset);
+                source = new MemoryStream(compressed, 0, read, writable: false);
+            }
+            else
+            {
+                source = OpenAt(header.DataOffset);
+            }
+
+            using var inflater = new ZLibStream(source, CompressionMode.Decompress);
             int inflated = inflater.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
             if (inflated != header.Size)
             {
@@ -132,6 +122,13 @@ internal sealed unsafe class PackFile : IDisposable
         {
             throw Corrupt(offset, e.Message);
         }
+        finally
+        {
+            if (compressed is not null)
+            {
+                ArrayPool<byte>.Shared.Return(compressed);
+            }
+        }
     }
 
     /// <summary>A stream of the inflated data of a whole entry, inflated as it is read (for very large blobs).</summary>
@@ -139,30 +136,29 @@ internal sealed unsafe class PackFile : IDisposable
     {
         try
         {
-            return new ZLibStream(Compressed(offset, header), CompressionMode.Decompress);
+            CompressedEnd(offset);
         }
         catch (InvalidDataException e)
         {
             throw Corrupt(offset, e.Message);
         }
+
+        return new ZLibStream(OpenAt(header.DataOffset), CompressionMode.Decompress);
     }
 
-    public void Dispose()
-    {
-        _view.SafeMemoryMappedViewHandle.ReleasePointer();
-        _view.Dispose();
-        _map.Dispose();
-    }
+    public void Dispose() => _handle.Dispose();
 
-    private UnmanagedMemoryStream Compressed(long offset, PackEntryHeader header)
+    private long CompressedEnd(long offset)
     {
         long end = Index.EndOf(offset, DataEnd);
-        if (end > DataEnd)
-        {
-            throw new InvalidDataException("entry runs past the end of the pack (truncated pack?)");
-        }
+        return end <= DataEnd ? end : throw new InvalidDataException("entry runs past the end of the pack (truncated pack?)");
+    }
 
-        return new UnmanagedMemoryStream(_start + header.DataOffset, end - header.DataOffset);
+    private FileStream OpenAt(long from)
+    {
+        var stream = new FileStream(Index.PackPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+        stream.Position = from;
+        return stream;
     }
 
     private InvalidDataException Corrupt(long offset, string why) => new($"{Index.PackPath} at offset {offset}: {why}");
