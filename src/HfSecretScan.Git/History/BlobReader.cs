@@ -1,29 +1,28 @@
-using System.Collections.Concurrent;
 using HfSecretScan.Content;
-using HfSecretScan.Findings;
 using HfSecretScan.Git.Objects;
 using HfSecretScan.Scanning;
 
 namespace HfSecretScan.Git.History;
 
-/// <summary>One worker's object reader (own pack handles and delta base cache) and scanner.</summary>
-internal sealed class BlobReader(ObjectStore store, long cacheBytes) : IDisposable
+/// <summary>One worker's object reader (its own delta base cache) and scanner.</summary>
+internal sealed class BlobReader(ObjectStore store, long cacheBytes)
 {
     private readonly ObjectReader _reader = new(store, cacheBytes);
     private readonly ContentScanner _scanner = new();
 
-    /// <summary>Scans one blob; a corrupt blob (or pack) becomes a problem and yields null.</summary>
-    public ContentScan? Scan(BlobOrigin origin, ObjectLocation location, ConcurrentBag<ScanProblem> problems)
+    /// <summary>Scans one blob; a corrupt blob (or pack) yields null and why.</summary>
+    public ContentScan? Scan(ObjectLocation location, out string? error)
     {
         IScanContent? content = null;
         try
         {
             content = _reader.OpenBlob(location);
+            error = null;
             return _scanner.Scan(content);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            problems.Add(new ScanProblem(origin.BlobId.Sha, $"Corrupt blob {origin.BlobId.Sha} ({Where(origin)}), not scanned: {e.Message}"));
+            error = e.Message;
             return null;
         }
         finally
@@ -34,6 +33,4 @@ internal sealed class BlobReader(ObjectStore store, long cacheBytes) : IDisposab
 
     /// <summary>How a problem names the blob's place in history.</summary>
     public static string Where(BlobOrigin origin) => origin.CommitId is { } commit ? $"{origin.Path} in commit {commit.Sha}" : "unreachable";
-
-    public void Dispose() => _reader.Dispose();
 }

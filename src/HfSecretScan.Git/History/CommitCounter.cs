@@ -5,72 +5,76 @@ using LibGit2Sharp;
 namespace HfSecretScan.Git.History;
 
 /// <summary>
-/// Counts the commits whose tree holds each of some blobs, in one pass over the commits that
-/// reads each distinct tree once (remembering which of the blobs each tree holds).
+/// Counts the commits whose tree holds each of some blobs, over the <see cref="TreeGraph"/> the walk
+/// recorded: each distinct tree is visited once (remembering which of the blobs it holds).
 /// </summary>
 internal static class CommitCounter
 {
-    /// <summary>For each of <paramref name="blobs"/>, how many of <paramref name="commits"/> carry it at any path; unreadable objects count as not carrying it.</summary>
-    public static Dictionary<ObjectId, int> Count(ObjectReader reader, IReadOnlyList<ObjectId> commits, IReadOnlyCollection<ObjectId> blobs)
+    /// <summary>
+    /// For each of <paramref name="blobs"/>, how many commits carry it at any path, given the root tree
+    /// of each commit; trees the walk did not record are read with <paramref name="reader"/>, and
+    /// unreadable ones count as holding nothing.
+    /// </summary>
+    public static Dictionary<ObjectId, int> Count(TreeGraph graph, ObjectReader reader, IReadOnlyList<ObjectId> commitTrees, IReadOnlyCollection<ObjectId> blobs)
     {
-        var wanted = blobs.Distinct().Select((id, bit) => (id, bit)).ToDictionary(p => p.id, p => p.bit);
-        var counts = wanted.Keys.ToDictionary(id => id, _ => 0);
-        if (wanted.Count == 0)
+        var distinct = blobs.Distinct().ToArray();
+        var counts = distinct.ToDictionary(id => id, _ => 0);
+        if (distinct.Length == 0)
         {
             return counts;
         }
 
-        var memo = new Dictionary<ObjectId, BitArray>();
-        foreach (var id in commits)
+        var bitOfBlob = new Dictionary<int, int>();
+        for (int bit = 0; bit < distinct.Length; bit++)
         {
-            var held = Read(() => reader.TryReadCommit(id)) is { } commit ? Holds(reader, commit.TreeId, wanted, memo) : new BitArray(wanted.Count);
-            foreach (var (blob, bit) in wanted)
+            bitOfBlob[graph.BlobIndex(RawId.From(distinct[bit]))] = bit;
+        }
+
+        var memo = new Dictionary<int, BitArray>();
+        var perBit = new int[distinct.Length];
+        foreach (var tree in commitTrees)
+        {
+            var held = Holds(graph, reader, graph.TreeIndex(RawId.From(tree)), bitOfBlob, memo);
+            for (int bit = 0; bit < perBit.Length; bit++)
             {
                 if (held[bit])
                 {
-                    counts[blob]++;
+                    perBit[bit]++;
                 }
             }
+        }
+
+        for (int bit = 0; bit < distinct.Length; bit++)
+        {
+            counts[distinct[bit]] = perBit[bit];
         }
 
         return counts;
     }
 
-    private static BitArray Holds(ObjectReader reader, ObjectId tree, Dictionary<ObjectId, int> wanted, Dictionary<ObjectId, BitArray> memo)
+    private static BitArray Holds(TreeGraph graph, ObjectReader reader, int tree, Dictionary<int, int> bitOfBlob, Dictionary<int, BitArray> memo)
     {
         if (memo.TryGetValue(tree, out var known))
         {
             return known;
         }
 
-        var held = new BitArray(wanted.Count);
-        foreach (var entry in Read(() => reader.TryReadTree(tree)) ?? [])
+        var node = graph.NodeAt(tree, reader);
+        var held = new BitArray(bitOfBlob.Count);
+        foreach (int blob in node.Blobs)
         {
-            if (entry.Kind == TreeEntryKind.Blob && wanted.TryGetValue(entry.Id, out int bit))
+            if (bitOfBlob.TryGetValue(blob, out int bit))
             {
                 held[bit] = true;
             }
-            else if (entry.Kind == TreeEntryKind.Tree)
-            {
-                held.Or(Holds(reader, entry.Id, wanted, memo));
-            }
+        }
+
+        foreach (int subtree in node.Subtrees)
+        {
+            held.Or(Holds(graph, reader, subtree, bitOfBlob, memo));
         }
 
         memo[tree] = held;
         return held;
-    }
-
-    // The walk already reported unreadable commits and trees.
-    private static T? Read<T>(Func<T?> read)
-        where T : class
-    {
-        try
-        {
-            return read();
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            return null;
-        }
     }
 }

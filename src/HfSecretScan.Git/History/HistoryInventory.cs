@@ -1,4 +1,5 @@
 using HfSecretScan.Findings;
+using HfSecretScan.Git.Objects;
 using LibGit2Sharp;
 
 namespace HfSecretScan.Git.History;
@@ -6,7 +7,7 @@ namespace HfSecretScan.Git.History;
 /// <summary>Everything a history scan must read, each object once, with where it came from.</summary>
 public sealed class HistoryInventory
 {
-    private readonly Dictionary<ObjectId, BlobOrigin> _blobs = [];
+    private readonly Dictionary<RawId, BlobOrigin> _blobs = [];
     private readonly List<BlobOrigin> _blobOrder = [];
 
     /// <summary>Blobs in the order they were first seen (oldest commit first).</summary>
@@ -15,8 +16,11 @@ public sealed class HistoryInventory
     /// <summary>Commit and tag messages.</summary>
     public List<MessageSource> Messages { get; } = [];
 
-    /// <summary>Reachable commits, parents before children.</summary>
-    public List<ObjectId> ReachableCommits { get; } = [];
+    /// <summary>The root tree of each reachable commit, parents before children (one entry per commit).</summary>
+    public List<ObjectId> ReachableCommitTrees { get; } = [];
+
+    /// <summary>The trees the walk read, for counting the commits that hold a blob without reading them again.</summary>
+    internal TreeGraph Trees { get; } = new();
 
     /// <summary>Objects that could not be read, a shallow history, an unreadable pack index.</summary>
     public List<ScanProblem> Problems { get; } = [];
@@ -25,14 +29,20 @@ public sealed class HistoryInventory
     public SortedSet<string> Submodules { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="blobId"/> is already listed.</summary>
-    public bool Contains(ObjectId blobId) => _blobs.ContainsKey(blobId);
+    public bool Contains(ObjectId blobId) => _blobs.ContainsKey(RawId.From(blobId));
+
+    /// <summary>Where <paramref name="blobId"/> was first seen, or null when it is not listed.</summary>
+    public BlobOrigin? OriginOf(ObjectId blobId) => _blobs.GetValueOrDefault(RawId.From(blobId));
 
     /// <summary>Lists a blob unless it is listed already; the first origin wins.</summary>
     public void Add(BlobOrigin origin)
     {
-        if (_blobs.TryAdd(origin.BlobId, origin))
+        if (_blobs.TryAdd(RawId.From(origin.BlobId), origin))
         {
             _blobOrder.Add(origin);
         }
     }
+
+    /// <summary>Whether <paramref name="blobId"/> is already listed.</summary>
+    internal bool Contains(RawId blobId) => _blobs.ContainsKey(blobId);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using HfSecretScan.Content;
@@ -31,20 +30,46 @@ public static class HistoryScanner
         HistoryInventory inventory;
         string? workingDirectory;
         var storeProblems = new List<ScanProblem>();
-        var store = ObjectStore.Open(gitDirectory, storeProblems);
+        using var store = ObjectStore.Open(gitDirectory, storeProblems);
+        using var progress = new BlobProgress(options.Progress, clock);
+        BlobScan scanned;
         using (var repository = new Repository(gitDirectory))
         {
             workingDirectory = repository.Info.WorkingDirectory;
-            inventory = options.IsRange
-                ? HistoryWalker.Range(repository, store, Resolve(repository, options.Include), Resolve(repository, options.Exclude))
-                : HistoryWalker.WholeHistory(repository, store);
+            if (options.IsRange)
+            {
+                inventory = HistoryWalker.Range(repository, store, Resolve(repository, options.Include), Resolve(repository, options.Exclude));
+                scanned = ScanBlobs(store, Locate(store, inventory), options, progress, cancellationToken);
+            }
+            else
+            {
+                // Whole history reads every blob the database holds: start on them (in pack order, on
+                // every core) while this thread walks the history that says where each one came from.
+                var blobs = BlobCatalog.InPackOrder(store, storeProblems);
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var scanning = Task.Run(() => ScanBlobs(store, blobs, options, progress, stop.Token), stop.Token);
+                try
+                {
+                    inventory = HistoryWalker.WholeHistory(repository, store);
+                    Locate(store, inventory);
+                }
+                catch
+                {
+                    // The workers read through the store's pack handles: they must stop before it is disposed.
+                    stop.Cancel();
+                    ((IAsyncResult)scanning).AsyncWaitHandle.WaitOne();
+                    throw;
+                }
+
+                scanned = scanning.GetAwaiter().GetResult();
+            }
         }
 
         inventory.Problems.AddRange(storeProblems);
-        var scanned = ScanObjects(gitDirectory, store, inventory, options, clock, cancellationToken);
-        var report = scanned with { Elapsed = clock.Elapsed };
+        var report = Report(gitDirectory, store, inventory, scanned, options, progress) with { Elapsed = clock.Elapsed };
         return options.IsRange ? report : AddSubmodules(report, inventory, workingDirectory, gitDirectory, options, cancellationToken);
     }
+
 
     private static ObjectId[] Resolve(Repository repository, IReadOnlyList<string> revisions) =>
         [.. revisions.Select(r => Resolve(repository, r))];
@@ -66,54 +91,70 @@ public static class HistoryScanner
         throw new ArgumentException($"'{revision}' does not name a commit in {repository.Info.Path}.");
     }
 
-    private static ScanReport ScanObjects(string gitDirectory, ObjectStore store, HistoryInventory inventory, HistoryScanOptions options, Stopwatch clock, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scans <paramref name="blobs"/> (in pack order) on every core. Each worker keeps one reader for
+    /// the whole run and takes contiguous chunks, so its delta base cache stays warm: a delta's base
+    /// sits shortly before it. (Parallel.ForEach's local state would not do: it starts fresh replicas,
+    /// each with a cold cache, every few hundred milliseconds.)
+    /// </summary>
+    private static BlobScan ScanBlobs(ObjectStore store, List<(ObjectId Id, ObjectLocation Location)> blobs, HistoryScanOptions options, BlobProgress progress, CancellationToken cancellationToken)
     {
-        var hits = new ConcurrentBag<(BlobOrigin Origin, LocatedToken Token)>();
-        var problems = new ConcurrentBag<ScanProblem>(inventory.Problems);
-        long done = 0, bytes = 0;
-        int allowed = 0;
-        long total = inventory.Blobs.Count + inventory.Messages.Count;
-        int workers = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
-        using var ticker = options.Progress is { } progress
-            ? new Timer(_ => progress.Report(new HistoryProgress(Interlocked.Read(ref done), total, Interlocked.Read(ref bytes), clock.Elapsed)), null, 200, 200)
-            : null;
-
-        var located = Locate(store, inventory, problems);
-        Parallel.ForEach(
-            // Contiguous ranges in pack order: a delta's base sits shortly before it, so a worker's delta base cache stays warm.
-            // The partitioner rejects an empty range, so it always gets one index; the loop bounds it by the blobs there are.
-            Partitioner.Create(0, Math.Max(1, located.Length), Math.Max(1, located.Length / (workers * 8))),
+        var scan = new BlobScan();
+        int workers = Math.Max(1, options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
+        int chunk = Math.Max(1, blobs.Count / (workers * 8));
+        int nextChunk = -1;
+        progress.AddToTotal(blobs.Count);
+        Parallel.For(
+            0,
+            workers,
             new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
-            () => new BlobReader(store, Math.Max(MinimumCachePerWorker, DeltaBaseCacheBytes / workers)),
-            (range, _, reader) =>
+            _ =>
             {
-                for (int i = range.Item1; i < Math.Min(range.Item2, located.Length); i++)
+                var reader = new BlobReader(store, Math.Max(MinimumCachePerWorker, DeltaBaseCacheBytes / workers));
+                int start;
+                while ((start = Interlocked.Increment(ref nextChunk) * chunk) < blobs.Count)
                 {
-                    var (location, origin) = located[i];
-                    var result = reader.Scan(origin, location, problems);
-                    Interlocked.Increment(ref done);
-                    if (result is null)
+                    cancellationToken.ThrowIfCancellationRequested();
+                    for (int i = start; i < Math.Min(start + chunk, blobs.Count); i++)
                     {
-                        continue;
-                    }
+                        var (id, location) = blobs[i];
+                        var result = reader.Scan(location, out string? error);
+                        if (result is null)
+                        {
+                            scan.Corrupt.Add((id, error!));
+                            progress.Done(0);
+                            continue;
+                        }
 
-                    Interlocked.Add(ref bytes, result.Length);
-                    Interlocked.Add(ref allowed, result.AllowedCount);
-                    foreach (var token in result.Reported)
-                    {
-                        hits.Add((origin, token));
+                        progress.Done(result.Length);
+                        Interlocked.Add(ref scan.Allowed, result.AllowedCount);
+                        foreach (var token in result.Reported)
+                        {
+                            scan.Hits.Add((id, token));
+                        }
                     }
                 }
+            });
+        return scan;
+    }
 
-                return reader;
-            },
-            reader => reader.Dispose());
+    /// <summary>Attributes the tokens found to where each blob came from, counts commits, and scans the messages.</summary>
+    private static ScanReport Report(string gitDirectory, ObjectStore store, HistoryInventory inventory, BlobScan scanned, HistoryScanOptions options, BlobProgress progress)
+    {
+        var problems = new List<ScanProblem>(inventory.Problems);
+        foreach (var (id, error) in scanned.Corrupt)
+        {
+            problems.Add(new ScanProblem(id.Sha, $"Corrupt blob {id.Sha} ({BlobReader.Where(OriginOf(inventory, id))}), not scanned: {error}"));
+        }
 
+        var hits = scanned.Hits.Select(h => (Origin: OriginOf(inventory, h.BlobId), h.Token)).ToList();
         var findings = new List<Finding>();
+        int allowed = scanned.Allowed;
+        progress.AddToTotal(inventory.Messages.Count);
         using (var repository = new Repository(gitDirectory))
         {
-            using var reader = new ObjectReader(store, MinimumCachePerWorker);
-            var counts = CommitCounter.Count(reader, inventory.ReachableCommits, [.. hits.Where(h => !h.Origin.Unreachable).Select(h => h.Origin.BlobId)]);
+            var reader = new ObjectReader(store, MinimumCachePerWorker);
+            var counts = CommitCounter.Count(inventory.Trees, reader, inventory.ReachableCommitTrees, [.. hits.Where(h => !h.Origin.Unreachable).Select(h => h.Origin.BlobId)]);
             var origins = new OriginDescriber(repository, counts);
             foreach (var (origin, token) in hits)
             {
@@ -124,8 +165,7 @@ public static class HistoryScanner
             foreach (var message in inventory.Messages)
             {
                 var result = scanner.Scan(new MemoryContent(Encoding.UTF8.GetBytes(message.Text)));
-                done++;
-                bytes += result.Length;
+                progress.Done(result.Length);
                 allowed += result.AllowedCount;
                 findings.AddRange(result.Reported.Select(t =>
                     FindingFactory.Create(t, options.PathPrefix + message.Label, origins.Describe(message.ObjectId, message.CommitId, message.Unreachable))));
@@ -136,26 +176,31 @@ public static class HistoryScanner
         return new ScanReport
         {
             Findings = findings,
-            Problems = [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal)],
-            ItemsScanned = done,
-            BytesScanned = bytes,
+            // One problem per object: the catalog and the walk may both meet the same corrupt one.
+            Problems = [.. problems.DistinctBy(p => p.Path).OrderBy(p => p.Path, StringComparer.Ordinal)],
+            ItemsScanned = progress.Items,
+            BytesScanned = progress.Bytes,
             SuppressedByComment = allowed,
         };
     }
 
-    /// <summary>Where each blob is stored, in pack order (loose ones last); a blob no pack or folder holds becomes a problem.</summary>
-    private static (ObjectLocation Location, BlobOrigin Origin)[] Locate(ObjectStore store, HistoryInventory inventory, ConcurrentBag<ScanProblem> problems)
+    /// <summary>Where a blob came from; one the walk never met (its objects could not be told apart) is unreachable and named by its id.</summary>
+    private static BlobOrigin OriginOf(HistoryInventory inventory, ObjectId blob) =>
+        inventory.OriginOf(blob) ?? new BlobOrigin(blob, blob.Sha, null, true);
+
+    /// <summary>Where each listed blob is stored, in pack order (loose ones last); a blob no pack or folder holds becomes a problem.</summary>
+    private static List<(ObjectId Id, ObjectLocation Location)> Locate(ObjectStore store, HistoryInventory inventory)
     {
-        var located = new List<(ObjectLocation Location, BlobOrigin Origin)>(inventory.Blobs.Count);
+        var located = new List<(ObjectId Id, ObjectLocation Location)>(inventory.Blobs.Count);
         foreach (var origin in inventory.Blobs)
         {
             if (store.Locate(origin.BlobId) is { } location)
             {
-                located.Add((location, origin));
+                located.Add((origin.BlobId, location));
             }
             else
             {
-                problems.Add(new ScanProblem(origin.BlobId.Sha, $"Missing blob {origin.BlobId.Sha} ({BlobReader.Where(origin)}): not in the object database, not scanned."));
+                inventory.Problems.Add(new ScanProblem(origin.BlobId.Sha, $"Missing blob {origin.BlobId.Sha} ({BlobReader.Where(origin)}): not in the object database, not scanned."));
             }
         }
 

@@ -20,9 +20,9 @@ public static class HistoryWalker
     {
         var inventory = new HistoryInventory();
         NoteShallow(repository, inventory);
-        var seenTrees = new HashSet<ObjectId>();
+        var seenTrees = new HashSet<RawId>();
         var seenTags = new HashSet<ObjectId>();
-        using var reader = new ObjectReader(store, WalkCacheBytes);
+        var reader = new ObjectReader(store, WalkCacheBytes);
         var graph = new CommitGraph(reader, CommitGraph.ShallowCommits(repository.Info.Path));
         var walk = new TreeWalk(reader, inventory, seenTrees);
         var knownCommits = new HashSet<ObjectId>();
@@ -30,7 +30,7 @@ public static class HistoryWalker
         var tips = Tips(repository, inventory, seenTags);
         foreach (var commit in graph.ParentsFirst(tips, knownCommits, inventory.Problems))
         {
-            inventory.ReachableCommits.Add(commit.Id);
+            inventory.ReachableCommitTrees.Add(commit.TreeId);
             AddCommit(commit, walk, reader, graph, inventory, unreachable: false);
         }
 
@@ -43,14 +43,14 @@ public static class HistoryWalker
     {
         var inventory = new HistoryInventory();
         NoteShallow(repository, inventory);
-        using var reader = new ObjectReader(store, WalkCacheBytes);
+        var reader = new ObjectReader(store, WalkCacheBytes);
         var graph = new CommitGraph(reader, CommitGraph.ShallowCommits(repository.Info.Path));
         var walk = new TreeWalk(reader, inventory, seenTrees: null);
         var excluded = new HashSet<ObjectId>();
         graph.ParentsFirst(exclude, excluded, inventory.Problems);
         foreach (var commit in graph.ParentsFirst(include, excluded, inventory.Problems))
         {
-            inventory.ReachableCommits.Add(commit.Id);
+            inventory.ReachableCommitTrees.Add(commit.TreeId);
             AddCommit(commit, walk, reader, graph, inventory, unreachable: false);
         }
 
@@ -84,7 +84,7 @@ public static class HistoryWalker
             }
         }
 
-        walk.Walk(commit.TreeId, parentTrees, "commit " + commit.Id.Sha, (id, path) => inventory.Add(new BlobOrigin(id, path, commit.Id, unreachable)));
+        walk.Walk(commit.TreeId, parentTrees, "commit " + commit.Id.Sha, (id, path) => inventory.Add(new BlobOrigin(id.ToObjectId(), path, commit.Id, unreachable)));
     }
 
     /// <summary>Every ref's target and every reflog entry; annotated tags on the way are listed as messages.</summary>
@@ -162,7 +162,7 @@ public static class HistoryWalker
 
     /// <summary>Objects in the object folders that no ref or reflog reaches, walked like history and flagged unreachable.</summary>
     private static void AddUnreachable(
-        Repository repository, ObjectStore store, HistoryInventory inventory, TreeWalk walk, ObjectReader reader, CommitGraph graph, HashSet<ObjectId> knownCommits, HashSet<ObjectId> seenTrees, HashSet<ObjectId> seenTags)
+        Repository repository, ObjectStore store, HistoryInventory inventory, TreeWalk walk, ObjectReader reader, CommitGraph graph, HashSet<ObjectId> knownCommits, HashSet<RawId> seenTrees, HashSet<ObjectId> seenTags)
     {
         var all = store.AllIds();
         var commits = new List<ObjectId>();
@@ -170,7 +170,7 @@ public static class HistoryWalker
         var blobs = new List<ObjectId>();
         foreach (var id in all.OrderBy(i => i.Sha, StringComparer.Ordinal))
         {
-            if (knownCommits.Contains(id) || seenTrees.Contains(id) || seenTags.Contains(id) || inventory.Contains(id))
+            if (knownCommits.Contains(id) || seenTrees.Contains(RawId.From(id)) || seenTags.Contains(id) || inventory.Contains(id))
             {
                 continue;
             }
@@ -208,9 +208,9 @@ public static class HistoryWalker
             AddCommit(commit, walk, reader, graph, inventory, unreachable: true);
         }
 
-        foreach (var treeId in trees.Where(t => !seenTrees.Contains(t)))
+        foreach (var treeId in trees.Where(t => !seenTrees.Contains(RawId.From(t))))
         {
-            walk.Walk(treeId, [], "unreachable tree " + treeId.Sha, (id, path) => inventory.Add(new BlobOrigin(id, path, null, true)));
+            walk.Walk(treeId, [], "unreachable tree " + treeId.Sha, (id, path) => inventory.Add(new BlobOrigin(id.ToObjectId(), path, null, true)));
         }
 
         foreach (var blobId in blobs)

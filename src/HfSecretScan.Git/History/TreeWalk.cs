@@ -7,43 +7,58 @@ namespace HfSecretScan.Git.History;
 /// <summary>
 /// Finds the blobs a tree brings that its parents' trees do not hold at the same path, entering
 /// only subtrees that differ (and, for a full-history walk, only subtrees never seen before).
+/// Blobs the inventory lists already are not reported again (the first origin wins).
 /// </summary>
-internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, HashSet<ObjectId>? seenTrees)
+internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, HashSet<RawId>? seenTrees)
 {
     /// <summary>True for a range walk, which compares each commit with its parents instead of remembering trees.</summary>
     public bool ComparesWithParents => seenTrees is null;
 
     /// <summary>Calls <paramref name="onBlob"/> with each blob new in tree <paramref name="tree"/> and its path.</summary>
-    public void Walk(ObjectId tree, IReadOnlyList<ObjectId> parents, string context, Action<ObjectId, string> onBlob)
+    public void Walk(ObjectId tree, IReadOnlyList<ObjectId> parents, string context, Action<RawId, string> onBlob)
     {
-        if (seenTrees is not null && !seenTrees.Add(tree))
+        var root = RawId.From(tree);
+        if (seenTrees is not null && !seenTrees.Add(root))
         {
             return;
         }
 
-        Walk(tree, parents, string.Empty, context, onBlob);
+        Walk(root, [.. parents.Select(RawId.From)], string.Empty, context, onBlob);
     }
 
-    private void Walk(ObjectId tree, IReadOnlyList<ObjectId> parents, string prefix, string context, Action<ObjectId, string> onBlob)
+    private void Walk(RawId tree, List<RawId> parents, string prefix, string context, Action<RawId, string> onBlob)
     {
         if (Read(tree, prefix, context) is not { } entries)
         {
             return;
         }
 
-        var parentEntries = parents.Select(p => Read(p, prefix, context)).OfType<List<RawTreeEntry>>().ToArray();
+        var parentEntries = new List<List<RawTreeEntry>>(parents.Count);
+        foreach (var parent in parents)
+        {
+            if (Read(parent, prefix, context) is { } read)
+            {
+                parentEntries.Add(read);
+            }
+        }
+
+        // Plain loops: this runs for every entry of every tree in history, and a lambda capturing
+        // the entry would allocate a closure per entry.
         foreach (var entry in entries)
         {
-            if (parentEntries.Any(p => p.Exists(e => e.Name == entry.Name && e.Id == entry.Id)))
+            if (InAnyParent(parentEntries, entry))
             {
                 continue;
             }
 
-            string path = prefix + entry.Name;
             switch (entry.Kind)
             {
                 case TreeEntryKind.Blob:
-                    onBlob(entry.Id, path);
+                    if (!inventory.Contains(entry.Id))
+                    {
+                        onBlob(entry.Id, prefix + entry.Name);
+                    }
+
                     break;
                 case TreeEntryKind.Tree:
                     if (seenTrees is not null && !seenTrees.Add(entry.Id))
@@ -51,23 +66,56 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
                         break;
                     }
 
-                    var subParents = parentEntries.SelectMany(p => p.Where(e => e.Name == entry.Name && e.Kind == TreeEntryKind.Tree)).Select(e => e.Id).ToArray();
-                    Walk(entry.Id, subParents, path + "/", context, onBlob);
+                    Walk(entry.Id, SubtreesNamed(parentEntries, entry.Name), prefix + entry.Name + "/", context, onBlob);
                     break;
                 case TreeEntryKind.GitLink:
-                    inventory.Submodules.Add(path);
+                    inventory.Submodules.Add(prefix + entry.Name);
                     break;
             }
         }
     }
 
-    private List<RawTreeEntry>? Read(ObjectId tree, string prefix, string context)
+    private static bool InAnyParent(List<List<RawTreeEntry>> parentEntries, RawTreeEntry entry)
+    {
+        foreach (var parent in parentEntries)
+        {
+            foreach (var candidate in parent)
+            {
+                if (candidate.Id == entry.Id && candidate.Name == entry.Name)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static List<RawId> SubtreesNamed(List<List<RawTreeEntry>> parentEntries, string name)
+    {
+        var subtrees = new List<RawId>(parentEntries.Count);
+        foreach (var parent in parentEntries)
+        {
+            foreach (var candidate in parent)
+            {
+                if (candidate.Kind == TreeEntryKind.Tree && candidate.Name == name)
+                {
+                    subtrees.Add(candidate.Id);
+                }
+            }
+        }
+
+        return subtrees;
+    }
+
+    private List<RawTreeEntry>? Read(RawId tree, string prefix, string context)
     {
         string why;
         try
         {
             if (reader.TryReadTree(tree) is { } entries)
             {
+                inventory.Trees.Record(tree, entries);
                 return entries;
             }
 

@@ -9,8 +9,8 @@ internal static class LooseObject
 {
     private const int LongestHeader = 32;
 
-    /// <summary>The loose file of <paramref name="id"/> in <paramref name="objectFolder"/> (it may not exist).</summary>
-    public static string PathOf(string objectFolder, ObjectId id) => Path.Combine(objectFolder, id.Sha[..2], id.Sha[2..]);
+    /// <summary>The loose file of the object whose id is <paramref name="sha"/> in <paramref name="objectFolder"/> (it may not exist).</summary>
+    public static string PathOf(string objectFolder, string sha) => Path.Combine(objectFolder, sha[..2], sha[2..]);
 
     /// <summary>Reads a whole loose object.</summary>
     public static RawObject Read(string path)

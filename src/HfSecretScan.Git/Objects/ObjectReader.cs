@@ -1,3 +1,4 @@
+using System.Buffers;
 using HfSecretScan.Content;
 using HfSecretScan.Git.Packs;
 using LibGit2Sharp;
@@ -5,13 +6,13 @@ using LibGit2Sharp;
 namespace HfSecretScan.Git.Objects;
 
 /// <summary>
-/// One worker's reader of an <see cref="ObjectStore"/>: its own pack file handles and its own
-/// cache of delta bases, so reading a pack in order resolves each delta against a base already
+/// One worker's reader of an <see cref="ObjectStore"/>: its own cache of delta bases, so reading a pack in order resolves each delta against a base already
 /// in memory. Deltas (by offset or by id, across packs and loose objects) are applied in managed
 /// code. Corrupt data throws <see cref="InvalidDataException"/> naming the pack and offset.
-/// Not thread-safe.
+/// Objects read from packs live in buffers this reader reuses: an object it returns is valid until
+/// the next read. Not thread-safe.
 /// </summary>
-internal sealed class ObjectReader(ObjectStore store, long cacheBytes) : IDisposable
+internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
 {
     /// <summary>Whole (non-delta) blobs above this size are scanned while they inflate, never held whole.</summary>
     public const long StreamingThreshold = 64L << 20;
@@ -19,31 +20,33 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes) : IDispos
     // Longer chains than git ever writes (its default --depth is 50, the maximum 4095) mean a cycle.
     private const int MaxChainLength = 10_000;
 
-    private readonly PackFile?[] _files = new PackFile?[store.Packs.Count];
     private readonly DeltaBaseCache _cache = new(cacheBytes);
     private readonly List<(int Pack, long Offset, PackEntryHeader Header)> _chain = [];
+
+    // A pooled object the last read returned without caching it: given back at the next read.
+    private byte[]? _lent;
 
     /// <summary>The store read from.</summary>
     public ObjectStore Store => store;
 
     /// <summary>Reads an object whole, or returns null when the object database does not hold it.</summary>
-    public RawObject? TryRead(ObjectId id) => store.Locate(id) is { } location ? Read(location) : null;
+    public RawObject? TryRead(RawId id) => store.Locate(id) is { } location ? Read(location) : null;
 
     /// <summary>Reads and parses a commit, or returns null when the object database does not hold it.</summary>
     /// <exception cref="InvalidDataException">It is corrupt or not a commit.</exception>
     public RawCommit? TryReadCommit(ObjectId id) =>
-        TryRead(id, ObjectType.Commit) is { } found ? RawCommit.Parse(id, found.Data) : null;
+        TryRead(RawId.From(id), ObjectType.Commit) is { } found ? RawCommit.Parse(id, found.Span) : null;
 
     /// <summary>Reads and parses a tree, or returns null when the object database does not hold it.</summary>
     /// <exception cref="InvalidDataException">It is corrupt or not a tree.</exception>
-    public List<RawTreeEntry>? TryReadTree(ObjectId id) =>
-        TryRead(id, ObjectType.Tree) is { } found ? RawTreeEntry.Parse(id, found.Data) : null;
+    public List<RawTreeEntry>? TryReadTree(RawId id) =>
+        TryRead(id, ObjectType.Tree) is { } found ? RawTreeEntry.Parse(id, found.Span) : null;
 
     /// <summary>Reads the object stored at <paramref name="location"/> whole.</summary>
     public RawObject Read(ObjectLocation location) =>
         location.LoosePath is { } loose ? LooseObject.Read(loose) : ReadPacked(location.Pack, location.Offset);
 
-    private RawObject? TryRead(ObjectId id, ObjectType expected)
+    private RawObject? TryRead(RawId id, ObjectType expected)
     {
         if (TryRead(id) is not { } found)
         {
@@ -51,6 +54,64 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes) : IDispos
         }
 
         return found.Type == expected ? found : throw new InvalidDataException($"{id.Sha} is a {found.Type}, not a {expected}");
+    }
+
+    /// <summary>
+    /// The type of the pack entry at <paramref name="offset"/>, read from entry headers only (a delta has
+    /// its base's type); <paramref name="known"/> remembers every entry resolved on the way.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A header is corrupt or a delta's base is missing.</exception>
+    public ObjectType PackedTypeOf(int pack, long offset, Dictionary<(int Pack, long Offset), ObjectType> known)
+    {
+        _chain.Clear();
+        int at = pack;
+        long where = offset;
+        ObjectType type;
+        while (!known.TryGetValue((at, where), out type))
+        {
+            var file = PackAt(at);
+            var header = file.ReadHeader(where);
+            if (!header.IsDelta)
+            {
+                type = header.ObjectType;
+                break;
+            }
+
+            _chain.Add((at, where, header));
+            if (_chain.Count > MaxChainLength)
+            {
+                throw new InvalidDataException($"{file.Index.PackPath} at offset {offset}: delta chain longer than {MaxChainLength} (a cycle?)");
+            }
+
+            if (header.BaseId is { } baseId)
+            {
+                var location = store.Locate(baseId)
+                    ?? throw new InvalidDataException($"{file.Index.PackPath} at offset {where}: delta base {baseId.Sha} is missing");
+                if (location.LoosePath is { } loose)
+                {
+                    using (LooseObject.Open(loose, out type, out _))
+                    {
+                        // Only the header was inflated.
+                    }
+
+                    break;
+                }
+
+                (at, where) = (location.Pack, location.Offset);
+            }
+            else
+            {
+                where = header.BaseOffset;
+            }
+        }
+
+        known[(at, where)] = type;
+        foreach (var (chainPack, chainOffset, _) in _chain)
+        {
+            known[(chainPack, chainOffset)] = type;
+        }
+
+        return type;
     }
 
     /// <summary>
@@ -72,7 +133,7 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes) : IDispos
                 return new InflatingContent(() => LooseObject.Open(loose, out _, out _));
             }
 
-            return new MemoryContent(LooseObject.Read(loose).Data);
+            return new MemoryContent(LooseObject.Read(loose).Memory);
         }
 
         if (!_cache.TryGet(location.Pack, location.Offset, out _))
@@ -85,12 +146,13 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes) : IDispos
             }
         }
 
-        return new MemoryContent(ReadPacked(location.Pack, location.Offset).Data);
+        return new MemoryContent(ReadPacked(location.Pack, location.Offset).Memory);
     }
 
-    /// <summary>Reads the pack entry at <paramref name="offset"/> whole, resolving its delta chain.</summary>
+    /// <summary>Reads the pack entry at <paramref name="offset"/> whole, resolving its delta chain; valid until the next read.</summary>
     public RawObject ReadPacked(int pack, long offset)
     {
+        GiveBackLent();
         if (_cache.TryGet(pack, offset, out var cached))
         {
             return cached;
@@ -98,6 +160,7 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes) : IDispos
 
         _chain.Clear();
         RawObject result;
+        bool resultIsLoose = false;
         int at = pack;
         long where = offset;
         while (true)
@@ -106,8 +169,19 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes) : IDispos
             var header = file.ReadHeader(where);
             if (!header.IsDelta)
             {
-                result = new RawObject(header.ObjectType, file.Inflate(where, header));
-                _cache.Add(at, where, result);
+                int length = file.LengthToHold(where, header);
+                var buffer = _cache.Rent(length);
+                try
+                {
+                    file.InflateInto(where, header, buffer.AsSpan(0, length));
+                }
+                catch
+                {
+                    _cache.Return(buffer);
+                    throw;
+                }
+
+                result = new RawObject(header.ObjectType, buffer, length);
                 break;
             }
 
@@ -124,6 +198,7 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes) : IDispos
                 if (location.LoosePath is { } loose)
                 {
                     result = LooseObject.Read(loose);
+                    resultIsLoose = true;
                     break;
                 }
 
@@ -136,37 +211,74 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes) : IDispos
 
             if (_cache.TryGet(at, where, out result))
             {
-                break;
+                return ApplyChain(result, owned: false);
             }
         }
 
+        // The base: cached when it came from a pack (it is the base of this chain and likely of the next).
+        return ApplyChain(result, owned: !resultIsLoose && !_cache.TryAdd(at, where, result));
+    }
+
+    /// <summary>
+    /// Applies the deltas of the chain just walked (last first) to <paramref name="result"/>, caching each
+    /// object on the way. <paramref name="owned"/>: the base's buffer is pooled and not cached, so it is
+    /// given back once the next object is built from it.
+    /// </summary>
+    private RawObject ApplyChain(RawObject result, bool owned)
+    {
         for (int i = _chain.Count - 1; i >= 0; i--)
         {
             var (deltaPack, deltaOffset, deltaHeader) = _chain[i];
             var file = PackAt(deltaPack);
-            byte[] delta = file.Inflate(deltaOffset, deltaHeader);
+            int deltaLength = file.LengthToHold(deltaOffset, deltaHeader);
+            byte[] delta = ArrayPool<byte>.Shared.Rent(deltaLength);
+            byte[]? next = null;
             try
             {
-                result = new RawObject(result.Type, DeltaPatch.Apply(result.Data, delta));
+                file.InflateInto(deltaOffset, deltaHeader, delta.AsSpan(0, deltaLength));
+                var instructions = delta.AsSpan(0, deltaLength);
+                int length = DeltaPatch.ResultSize(instructions);
+                next = _cache.Rent(length);
+                DeltaPatch.Apply(result.Span, instructions, next.AsSpan(0, length));
+                if (owned)
+                {
+                    _cache.Return(result.Buffer);
+                }
+
+                result = new RawObject(result.Type, next, length);
+                next = null;
+                owned = !_cache.TryAdd(deltaPack, deltaOffset, result);
             }
             catch (InvalidDataException e)
             {
                 throw new InvalidDataException($"{file.Index.PackPath} at offset {deltaOffset}: {e.Message}", e);
             }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(delta);
+                if (next is not null)
+                {
+                    _cache.Return(next);
+                }
+            }
+        }
 
-            _cache.Add(deltaPack, deltaOffset, result);
+        if (owned)
+        {
+            _lent = result.Buffer;
         }
 
         return result;
     }
 
-    public void Dispose()
+    private void GiveBackLent()
     {
-        foreach (var file in _files)
+        if (_lent is not null)
         {
-            file?.Dispose();
+            _cache.Return(_lent);
+            _lent = null;
         }
     }
 
-    private PackFile PackAt(int pack) => _files[pack] ??= PackFile.Open(store.Packs[pack]);
+    private PackFile PackAt(int pack) => store.PackAt(pack);
 }

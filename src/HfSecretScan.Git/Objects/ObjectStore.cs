@@ -7,14 +7,19 @@ namespace HfSecretScan.Git.Objects;
 /// <summary>
 /// A repository's object database read directly: the pack indexes and loose object folders of its
 /// own <c>objects</c> folder and of its alternates. Immutable and shared by all workers; each
-/// worker reads through its own <see cref="ObjectReader"/>.
+/// worker reads through its own <see cref="ObjectReader"/>. Each pack file is opened once, on first
+/// use, and shared by every reader (its reads are positioned, so they do not interfere).
 /// </summary>
-internal sealed class ObjectStore
+internal sealed class ObjectStore : IDisposable
 {
+    private readonly PackFile?[] _files;
+    private readonly Lock _opening = new();
+
     private ObjectStore(IReadOnlyList<string> folders, IReadOnlyList<PackIndex> packs)
     {
         Folders = folders;
         Packs = packs;
+        _files = new PackFile?[packs.Count];
     }
 
     /// <summary>Object folders, the repository's own first.</summary>
@@ -52,8 +57,35 @@ internal sealed class ObjectStore
         return new ObjectStore(folders, packs);
     }
 
+    /// <summary>The pack file of <see cref="Packs"/>[<paramref name="pack"/>], opened on first use.</summary>
+    /// <exception cref="InvalidDataException">It is not a pack or does not match its index.</exception>
+    public PackFile PackAt(int pack)
+    {
+        if (Volatile.Read(ref _files[pack]) is { } open)
+        {
+            return open;
+        }
+
+        lock (_opening)
+        {
+            return _files[pack] ??= PackFile.Open(Packs[pack]);
+        }
+    }
+
+    /// <summary>Closes the packs; no reader may be used afterwards.</summary>
+    public void Dispose()
+    {
+        foreach (var file in _files)
+        {
+            file?.Dispose();
+        }
+    }
+
     /// <summary>Where <paramref name="id"/> is stored, or null when no pack or object folder holds it.</summary>
-    public ObjectLocation? Locate(ObjectId id)
+    public ObjectLocation? Locate(ObjectId id) => Locate(RawId.From(id));
+
+    /// <summary>Where <paramref name="id"/> is stored, or null when no pack or object folder holds it.</summary>
+    public ObjectLocation? Locate(RawId id)
     {
         for (int pack = 0; pack < Packs.Count; pack++)
         {
@@ -63,9 +95,10 @@ internal sealed class ObjectStore
             }
         }
 
+        string sha = id.Sha;
         foreach (string folder in Folders)
         {
-            string loose = LooseObject.PathOf(folder, id);
+            string loose = LooseObject.PathOf(folder, sha);
             if (File.Exists(loose))
             {
                 return new ObjectLocation(-1, 0, loose);
@@ -87,6 +120,13 @@ internal sealed class ObjectStore
             }
         }
 
+        ids.UnionWith(LooseIds());
+        return ids;
+    }
+
+    /// <summary>The id of every loose object file in the object folders (some may also be packed).</summary>
+    public IEnumerable<ObjectId> LooseIds()
+    {
         foreach (string folder in Folders)
         {
             foreach (string fanOut in Directory.EnumerateDirectories(folder, "??"))
@@ -102,13 +142,11 @@ internal sealed class ObjectStore
                     string rest = Path.GetFileName(file);
                     if (rest.Length == 38 && IsHex(rest))
                     {
-                        ids.Add(new ObjectId(prefix + rest));
+                        yield return new ObjectId(prefix + rest);
                     }
                 }
             }
         }
-
-        return ids;
     }
 
     private static bool IsHex(string text) => text.All(char.IsAsciiHexDigit);

@@ -12,20 +12,17 @@ internal sealed record RawCommit(ObjectId Id, ObjectId TreeId, IReadOnlyList<Obj
 {
     /// <summary>Parses a commit object's content.</summary>
     /// <exception cref="InvalidDataException">It does not start with a tree line.</exception>
-    public static RawCommit Parse(ObjectId id, byte[] data)
+    public static RawCommit Parse(ObjectId id, ReadOnlySpan<byte> data)
     {
         ObjectId? tree = null;
         var parents = new List<ObjectId>(1);
         int at = 0;
         while (at < data.Length && data[at] != (byte)'\n')
         {
-            int end = Array.IndexOf(data, (byte)'\n', at);
-            if (end < 0)
-            {
-                end = data.Length;
-            }
+            int end = data[at..].IndexOf((byte)'\n');
+            end = end < 0 ? data.Length : at + end;
 
-            var line = data.AsSpan(at, end - at);
+            var line = data[at..end];
             if (line.StartsWith("tree "u8) && tree is null)
             {
                 tree = Hex(line[5..], id);
@@ -47,7 +44,7 @@ internal sealed record RawCommit(ObjectId Id, ObjectId TreeId, IReadOnlyList<Obj
             id,
             tree ?? throw new InvalidDataException($"commit {id.Sha} has no tree"),
             parents,
-            at < data.Length ? Encoding.UTF8.GetString(data, at, data.Length - at) : string.Empty);
+            at < data.Length ? Encoding.UTF8.GetString(data[at..]) : string.Empty);
     }
 
     private static ObjectId Hex(ReadOnlySpan<byte> text, ObjectId commit)

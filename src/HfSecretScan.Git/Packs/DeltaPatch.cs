@@ -7,16 +7,21 @@ namespace HfSecretScan.Git.Packs;
 internal static class DeltaPatch
 {
     /// <summary>The size of the object the delta produces, read from its header.</summary>
-    public static long ResultSize(ReadOnlySpan<byte> delta)
+    /// <exception cref="InvalidDataException">The header is malformed or the result too large to hold.</exception>
+    public static int ResultSize(ReadOnlySpan<byte> delta)
     {
         int at = 0;
         ReadSize(delta, ref at);
-        return ReadSize(delta, ref at);
+        long size = ReadSize(delta, ref at);
+        return size <= Array.MaxLength ? (int)size : throw new InvalidDataException($"delta result of {size} bytes is too large to hold");
     }
 
-    /// <summary>Builds the object <paramref name="delta"/> describes from <paramref name="baseObject"/>.</summary>
+    /// <summary>
+    /// Builds the object <paramref name="delta"/> describes from <paramref name="baseObject"/> into
+    /// <paramref name="result"/>, which is exactly <see cref="ResultSize"/> long.
+    /// </summary>
     /// <exception cref="InvalidDataException">The delta does not fit the base or is malformed.</exception>
-    public static byte[] Apply(ReadOnlySpan<byte> baseObject, ReadOnlySpan<byte> delta)
+    public static void Apply(ReadOnlySpan<byte> baseObject, ReadOnlySpan<byte> delta, Span<byte> result)
     {
         int at = 0;
         long baseSize = ReadSize(delta, ref at);
@@ -26,12 +31,11 @@ internal static class DeltaPatch
             throw new InvalidDataException($"delta expects a base of {baseSize} bytes, the base has {baseObject.Length}");
         }
 
-        if (resultSize > Array.MaxLength)
+        if (resultSize != result.Length)
         {
-            throw new InvalidDataException($"delta result of {resultSize} bytes is too large to hold");
+            throw new InvalidDataException($"delta result of {resultSize} bytes does not fit {result.Length}");
         }
 
-        var result = new byte[resultSize];
         int written = 0;
         while (at < delta.Length)
         {
@@ -65,7 +69,7 @@ internal static class DeltaPatch
                     throw new InvalidDataException("delta copies beyond its base or its result");
                 }
 
-                baseObject.Slice((int)offset, (int)size).CopyTo(result.AsSpan(written));
+                baseObject.Slice((int)offset, (int)size).CopyTo(result[written..]);
                 written += (int)size;
             }
             else if (op != 0)
@@ -75,7 +79,7 @@ internal static class DeltaPatch
                     throw new InvalidDataException("delta inserts beyond its data or its result");
                 }
 
-                delta.Slice(at, op).CopyTo(result.AsSpan(written));
+                delta.Slice(at, op).CopyTo(result[written..]);
                 at += op;
                 written += op;
             }
@@ -89,8 +93,6 @@ internal static class DeltaPatch
         {
             throw new InvalidDataException($"delta produced {written} bytes instead of {result.Length}");
         }
-
-        return result;
     }
 
     private static long ReadSize(ReadOnlySpan<byte> delta, ref int at)

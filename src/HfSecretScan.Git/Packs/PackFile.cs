@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using Microsoft.Win32.SafeHandles;
@@ -5,21 +6,21 @@ using Microsoft.Win32.SafeHandles;
 namespace HfSecretScan.Git.Packs;
 
 /// <summary>
-/// One worker's open handle on a <c>.pack</c> file: reads entry headers and inflates entry data
-/// with zlib (System.IO.Compression, zlib-ng). Each entry's compressed data ends where the next
-/// entry starts (known from the index), so it is read with one positioned read.
-/// Not thread-safe: it owns a reusable buffer.
+/// A <c>.pack</c> file, shared by every reader of a store: entry headers and entry data are read with
+/// positioned reads (thread-safe, no shared position) and entry data is inflated with zlib
+/// (System.IO.Compression, zlib-ng). Each entry's compressed data ends where the next entry starts
+/// (known from the index), so it is read with one call. Not mapped into memory: mapped pages count in
+/// the process's resident memory, and a history scan of a large pack would then hold the whole pack.
 /// </summary>
 internal sealed class PackFile : IDisposable
 {
     private const int HeaderLength = 12;
     private const int LongestEntryHeader = 32;
 
-    // Larger compressed entries are inflated straight from the file instead of through the buffer.
+    // Larger compressed entries are inflated straight from the file instead of through a buffer.
     private const int BufferedLimit = 16 << 20;
 
     private readonly SafeFileHandle _handle;
-    private byte[] _compressed = new byte[64 << 10];
 
     private PackFile(PackIndex index, SafeFileHandle handle, long dataEnd)
     {
@@ -66,12 +67,12 @@ internal sealed class PackFile : IDisposable
     /// <summary>Reads the header of the entry at <paramref name="offset"/>.</summary>
     public PackEntryHeader ReadHeader(long offset)
     {
-        Span<byte> bytes = stackalloc byte[LongestEntryHeader];
         if (offset < HeaderLength || offset >= DataEnd)
         {
             throw Corrupt(offset, "no entry can start there (truncated pack?)");
         }
 
+        Span<byte> bytes = stackalloc byte[LongestEntryHeader];
         int read = RandomAccess.Read(_handle, bytes[..(int)Math.Min(LongestEntryHeader, DataEnd - offset)], offset);
         try
         {
@@ -83,35 +84,54 @@ internal sealed class PackFile : IDisposable
         }
     }
 
-    /// <summary>Inflates the data of the entry at <paramref name="offset"/> (a whole object or a delta).</summary>
-    public byte[] Inflate(long offset, PackEntryHeader header)
-    {
-        if (header.Size > Array.MaxLength)
-        {
-            throw Corrupt(offset, $"an entry of {header.Size} bytes is too large to hold whole");
-        }
+    /// <summary>The length of the entry's inflated data, when an array can hold it.</summary>
+    /// <exception cref="InvalidDataException">It is too large to hold whole.</exception>
+    public int LengthToHold(long offset, PackEntryHeader header) =>
+        header.Size <= Array.MaxLength ? (int)header.Size : throw Corrupt(offset, $"an entry of {header.Size} bytes is too large to hold whole");
 
+    /// <summary>
+    /// Inflates the data of the entry at <paramref name="offset"/> (a whole object or a delta) into
+    /// <paramref name="destination"/>, which is exactly as long as the header says.
+    /// </summary>
+    public void InflateInto(long offset, PackEntryHeader header, Span<byte> destination)
+    {
+        byte[]? compressed = null;
         try
         {
             long length = CompressedEnd(offset) - header.DataOffset;
-            using Stream compressed = length <= BufferedLimit ? Buffer(header.DataOffset, (int)length) : OpenAt(header.DataOffset);
-            using var inflater = new ZLibStream(compressed, CompressionMode.Decompress);
-            var data = new byte[header.Size];
-            int inflated = inflater.ReadAtLeast(data, data.Length, throwOnEndOfStream: false);
-            if (inflated != data.Length)
+            Stream source;
+            if (length <= BufferedLimit)
+            {
+                compressed = ArrayPool<byte>.Shared.Rent((int)length);
+                int read = RandomAccess.Read(_handle, compressed.AsSpan(0, (int)length), header.DataOffset);
+                source = new MemoryStream(compressed, 0, read, writable: false);
+            }
+            else
+            {
+                source = OpenAt(header.DataOffset);
+            }
+
+            using var inflater = new ZLibStream(source, CompressionMode.Decompress);
+            int inflated = inflater.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
+            if (inflated != header.Size)
             {
                 throw new InvalidDataException($"inflates to {inflated} bytes, its header says {header.Size}");
             }
-
-            return data;
         }
         catch (InvalidDataException e)
         {
             throw Corrupt(offset, e.Message);
         }
+        finally
+        {
+            if (compressed is not null)
+            {
+                ArrayPool<byte>.Shared.Return(compressed);
+            }
+        }
     }
 
-    /// <summary>A stream of the inflated data of a whole entry, read from the file as it goes (for very large blobs).</summary>
+    /// <summary>A stream of the inflated data of a whole entry, inflated as it is read (for very large blobs).</summary>
     public Stream OpenInflated(long offset, PackEntryHeader header)
     {
         try
@@ -132,17 +152,6 @@ internal sealed class PackFile : IDisposable
     {
         long end = Index.EndOf(offset, DataEnd);
         return end <= DataEnd ? end : throw new InvalidDataException("entry runs past the end of the pack (truncated pack?)");
-    }
-
-    private MemoryStream Buffer(long from, int length)
-    {
-        if (_compressed.Length < length)
-        {
-            _compressed = new byte[Math.Max(length, _compressed.Length * 2)];
-        }
-
-        int read = RandomAccess.Read(_handle, _compressed.AsSpan(0, length), from);
-        return new MemoryStream(_compressed, 0, read, writable: false);
     }
 
     private FileStream OpenAt(long from)

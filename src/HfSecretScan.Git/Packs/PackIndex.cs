@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using HfSecretScan.Git.Objects;
 using LibGit2Sharp;
 
 namespace HfSecretScan.Git.Packs;
@@ -100,7 +101,10 @@ internal sealed class PackIndex
     }
 
     /// <summary>The id of the object at <paramref name="position"/> in name order.</summary>
-    public ObjectId IdAt(int position) => new(_names.AsSpan(position * IdLength, IdLength).ToArray());
+    public ObjectId IdAt(int position) => RawIdAt(position).ToObjectId();
+
+    /// <summary>The id of the object at <paramref name="position"/> in name order.</summary>
+    public RawId RawIdAt(int position) => new(_names.AsSpan(position * IdLength, IdLength));
 
     /// <summary>The offset of the object at <paramref name="position"/> in name order.</summary>
     public long OffsetAt(int position) => _offsets[position];
@@ -109,10 +113,10 @@ internal sealed class PackIndex
     public int PositionInPackOrder(int rank) => _nameAtSorted[rank];
 
     /// <summary>Finds an object's entry offset.</summary>
-    public bool TryFind(ObjectId id, out long offset)
+    public bool TryFind(RawId id, out long offset)
     {
         Span<byte> wanted = stackalloc byte[IdLength];
-        id.RawId.CopyTo(wanted);
+        id.CopyTo(wanted);
         int low = wanted[0] == 0 ? 0 : _fanOut[wanted[0] - 1];
         int high = _fanOut[wanted[0]] - 1;
         while (low <= high)

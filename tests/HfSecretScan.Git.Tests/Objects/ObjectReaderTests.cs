@@ -18,7 +18,7 @@ public sealed class ObjectReaderTests
         using var repo = PackedRepository.Create();
         string gitDirectory = Path.Combine(repo.Path, ".git");
         var problems = new List<ScanProblem>();
-        var store = ObjectStore.Open(gitDirectory, problems);
+        using var store = ObjectStore.Open(gitDirectory, problems);
         Assert.IsEmpty(problems);
         Assert.HasCount(2, store.Packs);
         var kinds = DeltaKinds(store);
@@ -28,21 +28,21 @@ public sealed class ObjectReaderTests
         int loose = ids.Count(id => store.Locate(id)!.Value.IsLoose);
         Assert.IsGreaterThan(0, loose, "some objects are loose");
         using var libgit2 = new Repository(gitDirectory);
-        using var reader = new ObjectReader(store, cacheBytes);
+        var reader = new ObjectReader(store, cacheBytes);
         int blobs = 0;
         foreach (var (id, location) in InPackOrderThenLoose(store, ids))
         {
             var read = reader.Read(location);
             var metadata = libgit2.ObjectDatabase.RetrieveObjectMetadata(id);
             Assert.AreEqual(metadata.Type, read.Type, id.Sha);
-            Assert.AreEqual(metadata.Size, read.Data.LongLength, id.Sha);
+            Assert.AreEqual(metadata.Size, read.Length, id.Sha);
             Assert.AreEqual(id.Sha, GitHash(read), "the bytes hash to the object's id");
             if (read.Type == ObjectType.Blob)
             {
                 using var stream = libgit2.Lookup<Blob>(id).GetContentStream();
                 using var copy = new MemoryStream();
                 stream.CopyTo(copy);
-                CollectionAssert.AreEqual(copy.ToArray(), read.Data, id.Sha);
+                CollectionAssert.AreEqual(copy.ToArray(), read.Span.ToArray(), id.Sha);
                 blobs++;
             }
         }
@@ -71,10 +71,11 @@ public sealed class ObjectReaderTests
             if (packed)
             {
                 repo.Git("repack", "-adq");
+                store.Dispose();
                 store = ObjectStore.Open(Path.Combine(repo.Path, ".git"), new List<ScanProblem>());
             }
 
-            using var reader = new ObjectReader(store, 1 << 20);
+            var reader = new ObjectReader(store, 1 << 20);
             var content = reader.OpenBlob(store.Locate(new ObjectId(id))!.Value);
             Assert.IsInstanceOfType<InflatingContent>(content, packed ? "packed" : "loose");
             var scan = new HfSecretScan.Scanning.ContentScanner().Scan(content);
@@ -82,6 +83,8 @@ public sealed class ObjectReaderTests
             Assert.AreEqual(big.LongLength, scan.Length);
             Assert.AreEqual(big.Length - 1_000_000L, scan.Tokens.Single().Token.Offset);
         }
+
+        store.Dispose();
     }
 
     private static IEnumerable<(ObjectId Id, ObjectLocation Location)> InPackOrderThenLoose(ObjectStore store, HashSet<ObjectId> ids)
@@ -123,9 +126,9 @@ public sealed class ObjectReaderTests
     private static string GitHash(RawObject read)
     {
         string type = read.Type.ToString().ToLowerInvariant();
-        byte[] header = Encoding.ASCII.GetBytes($"{type} {read.Data.Length}\0");
+        byte[] header = Encoding.ASCII.GetBytes($"{type} {read.Length}\0");
 #pragma warning disable CA5350 // git names objects by the SHA-1 of their header and content
-        return Convert.ToHexStringLower(SHA1.HashData([.. header, .. read.Data]));
+        return Convert.ToHexStringLower(SHA1.HashData([.. header, .. read.Span]));
 #pragma warning restore CA5350
     }
 }
