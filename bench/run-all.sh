@@ -7,12 +7,13 @@
 # usage: bench/run-all.sh
 # env:   TREE_CORPUS      tree corpus folder             (bench/corpus/tree)
 #        ONELINE_DIR      folder of the one-line files    (bench/corpus)
+#        IGNORE_REPO      ignore-rules repository         (bench/corpus/ignore)
 #        HISTORY_COMMITS  commits in the history repo     (20000)
 #        HISTORY_MB       MB of blob content in it        (1024)
 #        BENCH_WORK       where history repos live        (/tmp/hf-scan-bench-history)
 #        QUIET_LOAD       wait (up to QUIET_WAIT s, 300) before each benchmark until the 1-minute load
 #                         average is below this (off when unset)
-#        ONLY             space-separated subset of: tree oneline history matcher msbuild startup (the
+#        ONLY             space-separated subset of: tree ignore oneline history matcher msbuild startup (the
 #                         others keep their last results from bench/out)
 #        RESULTS          output file                     (bench/RESULTS.md)
 # needs: dotnet, python3, git, hyperfine, ripgrep, /usr/bin/time; optional: node + npm (secretlint), git-secrets
@@ -20,9 +21,10 @@ set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 tree_corpus=$(realpath -m "${TREE_CORPUS:-$bench_dir/corpus/tree}")
 oneline_dir=$(realpath -m "${ONELINE_DIR:-$bench_dir/corpus}")
+ignore_repo=$(realpath -m "${IGNORE_REPO:-$bench_dir/corpus/ignore}")
 history_commits=${HISTORY_COMMITS:-20000}
 history_mb=${HISTORY_MB:-1024}
-only=${ONLY:-tree oneline history matcher msbuild startup}
+only=${ONLY:-tree ignore oneline history matcher msbuild startup}
 results=${RESULTS:-$bench_dir/RESULTS.md}
 logs=$bench_out/logs
 mkdir -p "$logs"
@@ -62,6 +64,7 @@ HF_SCAN_TOOL=$(hf_scan_tool "$bench_out/tool") || { echo "dotnet pack or tool in
 export HF_SCAN_TOOL
 
 run tree "$bench_dir/tree.sh" "$tree_corpus"
+run ignore "$bench_dir/ignore.sh" "$ignore_repo"
 run oneline "$bench_dir/oneline.sh" "$oneline_dir"
 run history "$bench_dir/history/run.sh" "$history_commits" "$history_mb"
 run matcher "$bench_dir/matcher.sh" short
@@ -94,8 +97,8 @@ loaded() { echo; [ -f "$bench_out/$1.load" ] && echo "Load average (1, 5, 15 min
   echo
   echo "## Summary against the targets of issue 6"
   echo
-  for name in tree oneline history matcher msbuild startup; do
-    [ -f "$bench_out/$name.md" ] && grep -h -i 'target' "$bench_out/$name.md" | grep -v '^|'  | sed "s/^/- $name: /"
+  for name in tree ignore oneline history matcher msbuild startup; do
+    [ -f "$bench_out/$name.md" ] && grep -h -i -E 'target|^Ratio ignore' "$bench_out/$name.md" | grep -v '^|'  | sed "s/^/- $name: /"
   done
   echo
   echo "## Tree: \`scan --no-ignore\` against ripgrep and secretlint"
@@ -106,6 +109,13 @@ loaded() { echo; [ -f "$bench_out/$1.load" ] && echo "Load average (1, 5, 15 min
   fragment tree
   note tree
   note tree-secretlint
+  echo "## Ignore rules: \`scan\` of a git repository against \`scan --no-ignore\` and ripgrep"
+  echo
+  echo "\`bench/ignore.sh $ignore_repo\` (50,000 tracked files with GitHub's VisualStudio and Node .gitignore templates,"
+  echo "nested .gitignore files and ignored build output; \`bench/make-ignore-repo.py\` makes it when missing)."
+  loaded ignore
+  fragment ignore
+  note ignore
   echo "## One-line file: 1 GiB on a single line"
   echo
   echo "\`bench/oneline.sh $oneline_dir\`: 1 GiB of source-like ASCII on one line, with two tokens (at about"
@@ -117,7 +127,8 @@ loaded() { echo; [ -f "$bench_out/$1.load" ] && echo "Load average (1, 5, 15 min
   echo
   echo "\`BENCH_WORK=${BENCH_WORK:-/tmp/hf-scan-bench-history} bench/history/run.sh $history_commits $history_mb\` (HISTORY_COMMITS, HISTORY_MB;"
   echo "the issue's size is 20000 commits and 1024 MB): a repository made with \`git fast-import\` by \`bench/history/generate.py\`,"
-  echo "a side branch merged every 500 commits, tokens planted in old commits, in a merge resolution only and in a dangling commit."
+  echo "a side branch merged every 500 commits, tokens planted in old commits, in a merge resolution only and in a dangling commit,"
+  echo "then repacked as a clone is packed (\`git repack -a -d -f --depth=50 --window=10\`: delta chains up to 50 deep)."
   loaded history
   fragment history
   note history

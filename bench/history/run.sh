@@ -12,7 +12,7 @@ commits=${1:-20000}
 megabytes=${2:-1024}
 work=${BENCH_WORK:-/tmp/hf-scan-bench-history}
 runs=${RUNS:-3}
-repo="$work/repo-$commits-$megabytes"
+repo="$work/repo-$commits-$megabytes-repacked"
 mkdir -p "$work"
 if [ ! -d "$repo" ]; then
   python3 "$here/generate.py" "$repo" "$commits" "$megabytes"
