@@ -46,6 +46,6 @@ public readonly record struct ContentKind(ContentEncoding Encoding, int Preamble
         }
 
         var sniffed = head[..Math.Min(head.Length, SniffLength)];
-        return sniffed.Contains((byte)0) ? new(ContentEncoding.Binary, 0) : new(ContentEncoding.Utf8, 0);
+        return sniffed.IndexOf((byte)0) >= 0 ? new(ContentEncoding.Binary, 0) : new(ContentEncoding.Utf8, 0);
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace HfSecretScan.Detection;
@@ -9,8 +8,6 @@ namespace HfSecretScan.Detection;
 /// </summary>
 public static class TokenMatcher
 {
-    private static readonly SearchValues<byte> AlphanumericBytes =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"u8);
 
     private static readonly PrefixAnchorSearch Anchors = new(TokenRules.All);
     private static readonly byte UserPrefixPenultimate = (byte)TokenRules.UserToken.Prefix[^2];
@@ -165,15 +162,18 @@ public static class TokenMatcher
         Span<char> body = text[rule.Prefix.Length..];
         if (form == ByteForm.Ascii)
         {
+            // A plain loop over 34 bytes: SearchValues' generic searchers are not precompiled
+            // (ReadyToRun) for this instantiation, and a short scan spent its start in their tier-0 code.
             var bodyBytes = window[bodyStart..bodyEnd];
-            if (bodyBytes.IndexOfAnyExcept(AlphanumericBytes) >= 0)
-            {
-                return false;
-            }
-
             for (int i = 0; i < body.Length; i++)
             {
-                body[i] = (char)bodyBytes[i];
+                char c = (char)bodyBytes[i];
+                if (!char.IsAsciiLetterOrDigit(c))
+                {
+                    return false;
+                }
+
+                body[i] = c;
             }
         }
         else

@@ -37,11 +37,13 @@ internal sealed class ColumnCounter
         long count = 0;
         if (_settled)
         {
-            int ascii = bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
-            if (ascii < 0)
+            // Ascii.IsValid is precompiled; the generic range search is not, and runs as tier-0 code in a short scan.
+            if (System.Text.Ascii.IsValid(bytes))
             {
                 return bytes.Length;
             }
+
+            int ascii = bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
 
             count = ascii;
             bytes = bytes[ascii..];
