@@ -232,10 +232,10 @@ internal static class RangedLineLocator
             }
 
             var bytes = window[from..to];
-            Breaks += bytes.Count((byte)'\n');
-            // One reverse search settles the common long ASCII line: no CR, no line start, no non-ASCII byte.
-            // (A range test is vectorized best; it also stops at tabs, which then take the long way.)
-            if (bytes.LastIndexOfAnyExceptInRange((byte)('\r' + 1), (byte)0x7F) < 0)
+            // One pass settles the common long ASCII line: no CR, no line start, no non-ASCII byte.
+            // (The range test also stops at tabs, which then take the long way.)
+            Breaks += LineBreakCount.Count(bytes, out bool plain);
+            if (plain)
             {
                 return;
             }
