@@ -77,31 +77,14 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
                 break;
             }
 
-            _chain.Add((at, where, header));
-            if (_chain.Count > MaxChainLength)
+            if (StepToBase(file, offset, header, ref at, ref where) is { } loose)
             {
-                throw new InvalidDataException($"{file.Index.PackPath} at offset {offset}: delta chain longer than {MaxChainLength} (a cycle?)");
-            }
-
-            if (header.BaseId is { } baseId)
-            {
-                var location = store.Locate(baseId)
-                    ?? throw new InvalidDataException($"{file.Index.PackPath} at offset {where}: delta base {baseId.Sha} is missing");
-                if (location.LoosePath is { } loose)
+                using (LooseObject.Open(loose, out type, out _))
                 {
-                    using (LooseObject.Open(loose, out type, out _))
-                    {
-                        // Only the header was inflated.
-                    }
-
-                    break;
+                    // Only the header was inflated.
                 }
 
-                (at, where) = (location.Pack, location.Offset);
-            }
-            else
-            {
-                where = header.BaseOffset;
+                break;
             }
         }
 
@@ -185,28 +168,11 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
                 break;
             }
 
-            _chain.Add((at, where, header));
-            if (_chain.Count > MaxChainLength)
+            if (StepToBase(file, offset, header, ref at, ref where) is { } loose)
             {
-                throw new InvalidDataException($"{file.Index.PackPath} at offset {offset}: delta chain longer than {MaxChainLength} (a cycle?)");
-            }
-
-            if (header.BaseId is { } baseId)
-            {
-                var location = store.Locate(baseId)
-                    ?? throw new InvalidDataException($"{file.Index.PackPath} at offset {where}: delta base {baseId.Sha} is missing");
-                if (location.LoosePath is { } loose)
-                {
-                    result = LooseObject.Read(loose);
-                    resultIsLoose = true;
-                    break;
-                }
-
-                (at, where) = (location.Pack, location.Offset);
-            }
-            else
-            {
-                where = header.BaseOffset;
+                result = LooseObject.Read(loose);
+                resultIsLoose = true;
+                break;
             }
 
             if (_cache.TryGet(at, where, out result))
@@ -269,6 +235,37 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Adds the delta entry at (<paramref name="at"/>, <paramref name="where"/>) to the chain being walked
+    /// and moves there to its base; returns the base's loose file when the base is a loose object.
+    /// </summary>
+    private string? StepToBase(PackFile file, long offset, PackEntryHeader header, ref int at, ref long where)
+    {
+        _chain.Add((at, where, header));
+        if (_chain.Count > MaxChainLength)
+        {
+            throw new InvalidDataException($"{file.Index.PackPath} at offset {offset}: delta chain longer than {MaxChainLength} (a cycle?)");
+        }
+
+        if (header.BaseId is { } baseId)
+        {
+            var location = store.Locate(baseId)
+                ?? throw new InvalidDataException($"{file.Index.PackPath} at offset {where}: delta base {baseId.Sha} is missing");
+            if (location.LoosePath is { } loose)
+            {
+                return loose;
+            }
+
+            (at, where) = (location.Pack, location.Offset);
+        }
+        else
+        {
+            where = header.BaseOffset;
+        }
+
+        return null;
     }
 
     private void GiveBackLent()
