@@ -51,7 +51,7 @@ public static class HistoryScanner
                 try
                 {
                     inventory = HistoryWalker.WholeHistory(repository, store);
-                    Locate(store, inventory);
+                    NoteMissingBlobs(store, inventory);
                 }
                 catch
                 {
@@ -69,7 +69,6 @@ public static class HistoryScanner
         var report = Report(gitDirectory, store, inventory, scanned, options, progress) with { Elapsed = clock.Elapsed };
         return options.IsRange ? report : AddSubmodules(report, inventory, workingDirectory, gitDirectory, options, cancellationToken);
     }
-
 
     private static ObjectId[] Resolve(Repository repository, IReadOnlyList<string> revisions) =>
         [.. revisions.Select(r => Resolve(repository, r))];
@@ -200,12 +199,27 @@ public static class HistoryScanner
             }
             else
             {
-                inventory.Problems.Add(new ScanProblem(origin.BlobId.Sha, $"Missing blob {origin.BlobId.Sha} ({BlobReader.Where(origin)}): not in the object database, not scanned."));
+                inventory.Problems.Add(MissingBlob(origin));
             }
         }
 
         return [.. located.OrderBy(l => l.Location.IsLoose).ThenBy(l => l.Location.Pack).ThenBy(l => l.Location.Offset)];
     }
+
+    /// <summary>Makes a problem of each blob the walk met that the object database does not hold (the catalog lists only what it holds).</summary>
+    private static void NoteMissingBlobs(ObjectStore store, HistoryInventory inventory)
+    {
+        foreach (var origin in inventory.Blobs)
+        {
+            if (store.Locate(origin.BlobId) is null)
+            {
+                inventory.Problems.Add(MissingBlob(origin));
+            }
+        }
+    }
+
+    private static ScanProblem MissingBlob(BlobOrigin origin) =>
+        new(origin.BlobId.Sha, $"Missing blob {origin.BlobId.Sha} ({BlobReader.Where(origin)}): not in the object database, not scanned.");
 
     private static ScanReport AddSubmodules(ScanReport report, HistoryInventory inventory, string? workingDirectory, string gitDirectory, HistoryScanOptions options, CancellationToken cancellationToken)
     {
