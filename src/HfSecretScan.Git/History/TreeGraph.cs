@@ -1,5 +1,4 @@
 using HfSecretScan.Git.Objects;
-using LibGit2Sharp;
 
 namespace HfSecretScan.Git.History;
 
@@ -15,9 +14,6 @@ internal sealed class TreeGraph
     private readonly List<RawId> _treeIds = [];
     private readonly Dictionary<RawId, int> _blobs = [];
     private readonly List<Node?> _nodes = [];
-
-    /// <summary>How many distinct trees have been named (read or not).</summary>
-    public int TreeCount => _nodes.Count;
 
     /// <summary>The index of <paramref name="tree"/>, assigned on first mention.</summary>
     public int TreeIndex(RawId tree)

@@ -1,5 +1,4 @@
 using System.Text;
-using LibGit2Sharp;
 
 namespace HfSecretScan.Git.Objects;
 
