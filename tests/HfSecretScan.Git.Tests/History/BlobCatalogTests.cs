@@ -30,4 +30,27 @@ public sealed class BlobCatalogTests
         var order = blobs.Select(b => (b.Location.IsLoose, b.Location.Pack, b.Location.Offset)).ToList();
         CollectionAssert.AreEqual(order.OrderBy(o => o.IsLoose).ThenBy(o => o.Pack).ThenBy(o => o.Offset).ToList(), order, "pack order, loose last");
     }
+
+    [TestMethod]
+    public void A_blob_in_two_packs_is_listed_once_from_the_pack_Locate_finds_it_in()
+    {
+        using var repo = PackedRepository.Create();
+        repo.Git("repack", "-adq");
+        // A second pack holding every object again, as an interrupted gc or a fetch can leave.
+        string objects = repo.Git("rev-list", "--objects", "--all");
+        var pack = ProcessRun.Run(repo.Path, "git", ["pack-objects", "-q", Path.Combine(".git", "objects", "pack", "pack")], input: objects);
+        Assert.AreEqual(0, pack.ExitCode, pack.ToString());
+
+        var problems = new List<ScanProblem>();
+        using var store = ObjectStore.Open(Path.Combine(repo.Path, ".git"), problems);
+        Assert.HasCount(2, store.Packs);
+        var blobs = BlobCatalog.InPackOrder(store, problems);
+
+        Assert.IsEmpty(problems);
+        Assert.AreEqual(blobs.Count, blobs.Select(b => b.Id).Distinct().Count(), "each blob once");
+        foreach (var (id, location) in blobs)
+        {
+            Assert.AreEqual(store.Locate(id), location, id.Sha);
+        }
+    }
 }
