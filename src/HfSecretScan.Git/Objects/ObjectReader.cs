@@ -6,8 +6,8 @@ using LibGit2Sharp;
 namespace HfSecretScan.Git.Objects;
 
 /// <summary>
-/// One worker's reader of an <see cref="ObjectStore"/>: its own cache of delta bases, so reading a pack in order resolves each delta against a base already
-/// in memory. Deltas (by offset or by id, across packs and loose objects) are applied in managed
+/// One worker's reader of an <see cref="ObjectStore"/>: its own cache of delta bases, so reading a
+/// pack in order resolves each delta against a base already in memory. Deltas (by offset or by id, across packs and loose objects) are applied in managed
 /// code. Corrupt data throws <see cref="InvalidDataException"/> naming the pack and offset.
 /// Objects read from packs live in buffers this reader reuses: an object it returns is valid until
 /// the next read. Not thread-safe.
@@ -23,7 +23,7 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
     private readonly DeltaBaseCache _cache = new(cacheBytes);
     private readonly List<(int Pack, long Offset, PackEntryHeader Header)> _chain = [];
 
-    // A pooled object the last read returned without caching it: given back at the next read.
+    // The buffer of an object the last read returned without caching it: given back at the next read.
     private byte[]? _lent;
 
     /// <summary>The store read from.</summary>
@@ -187,8 +187,8 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
 
     /// <summary>
     /// Applies the deltas of the chain just walked (last first) to <paramref name="result"/>, caching each
-    /// object on the way. <paramref name="owned"/>: the base's buffer is pooled and not cached, so it is
-    /// given back once the next object is built from it.
+    /// object on the way. <paramref name="owned"/>: the base's buffer came from the cache's Rent and the
+    /// cache does not hold it, so it is given back once the next object is built from it.
     /// </summary>
     private RawObject ApplyChain(RawObject result, bool owned)
     {
