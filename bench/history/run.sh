@@ -3,6 +3,8 @@
 # `git cat-file --unordered` piped to ripgrep) and against git-secrets --scan-history. Prints a
 # Markdown fragment and writes it to bench/out/history.md.
 # usage: bench/history/run.sh [COMMITS] [MEGABYTES]   (defaults: 20000 commits, 1024 MB)
+#        HISTORY_REPO=PATH bench/history/run.sh      (an existing clone instead, e.g. huggingface_hub;
+#                                                     git-secrets gets its pattern in that clone's config)
 # env:   BENCH_WORK (/tmp/hf-scan-bench-history: repositories and tool), RUNS (3),
 #        GIT_SECRETS (1; 0 skips git-secrets), HF_SCAN_TOOL (skip installing)
 set -euo pipefail
@@ -12,9 +14,9 @@ commits=${1:-20000}
 megabytes=${2:-1024}
 work=${BENCH_WORK:-/tmp/hf-scan-bench-history}
 runs=${RUNS:-3}
-repo="$work/repo-$commits-$megabytes-repacked"
+repo=${HISTORY_REPO:-$work/repo-$commits-$megabytes-repacked}
 mkdir -p "$work"
-if [ ! -d "$repo" ]; then
+if [ -z "${HISTORY_REPO:-}" ] && [ ! -d "$repo" ]; then
   python3 "$here/generate.py" "$repo" "$commits" "$megabytes"
 fi
 tool=$(hf_scan_tool "$work/tool")
@@ -45,20 +47,23 @@ if [ "${GIT_SECRETS:-1}" = 1 ] && have git-secrets "git secrets --scan-history";
     -n "git secrets --scan-history" "cd $repo && git secrets --scan-history" >&2
 fi
 
-python3 - "$out" "$commits" "$megabytes" "$objects" "$blob_bytes" "$found" "$runs" "$hf_mem" "$cat_mem" <<'PY' | tee "$bench_out/history.md"
+python3 - "$out" "$commits" "$megabytes" "$objects" "$blob_bytes" "$found" "$runs" "$hf_mem" "$cat_mem" "${HISTORY_REPO:-}" <<'PY' | tee "$bench_out/history.md"
 import json, os, statistics, sys
-out, commits, megabytes, objects, blob_bytes, found, runs, hf_mem, cat_mem = sys.argv[1:]
+out, commits, megabytes, objects, blob_bytes, found, runs, hf_mem, cat_mem, existing = sys.argv[1:]
 results = json.load(open(f"{out}/main.json"))["results"]
 if os.path.exists(f"{out}/git-secrets.json"):
     results += json.load(open(f"{out}/git-secrets.json"))["results"]
 med = {r["command"]: statistics.median(r["times"]) for r in results}
 fields = objects.split()
 stats = {fields[i].rstrip(":"): fields[i + 1] for i in range(0, len(fields) - 1, 2)}
-print(f"Repository `bench/history/generate.py REPO {commits} {megabytes}`: {commits} commits, "
-      f"{int(blob_bytes) / 2**20:,.1f} MiB of blob content, {int(stats.get('in-pack', 0)):,} packed objects in "
-      f"{stats.get('packs', '?')} pack(s) of {int(stats.get('size-pack', 0)) / 1024:,.0f} MiB. "
-      f"`hyperfine --warmup 1 --runs {runs}` (git-secrets: one run), medians. hf-scan reports **{found}** findings "
-      "(7 tokens planted: old commits, a merge resolution only, a dangling commit).\n")
+shape = (f"{int(blob_bytes) / 2**20:,.1f} MiB of blob content, {int(stats.get('in-pack', 0)):,} packed objects in "
+         f"{stats.get('packs', '?')} pack(s) of {int(stats.get('size-pack', 0)) / 1024:,.0f} MiB. "
+         f"`hyperfine --warmup 1 --runs {runs}` (git-secrets: one run), medians. hf-scan reports **{found}** findings")
+if existing:
+    print(f"Repository `{existing}` (an existing clone): {shape}.\n")
+else:
+    print(f"Repository `bench/history/generate.py REPO {commits} {megabytes}`: {commits} commits, {shape} "
+          "(7 tokens planted: old commits, a merge resolution only, a dangling commit).\n")
 base = med.get("cat-file | rg")
 mem = {"hf-scan history": hf_mem, "cat-file | rg": cat_mem}
 text = {"hf-scan history": "`dotnet-hf-scan history REPO --quiet --format json -o /dev/null`",
