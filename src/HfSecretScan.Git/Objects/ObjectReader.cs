@@ -26,9 +26,6 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
     // The buffer of an object the last read returned without caching it: given back at the next read.
     private byte[]? _lent;
 
-    /// <summary>The store read from.</summary>
-    public ObjectStore Store => store;
-
     /// <summary>Reads an object whole, or returns null when the object database does not hold it.</summary>
     public RawObject? TryRead(RawId id) => store.Locate(id) is { } location ? Read(location) : null;
 
@@ -119,37 +116,41 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
             return new MemoryContent(LooseObject.Read(loose).Memory);
         }
 
-        if (!_cache.TryGet(location.Pack, location.Offset, out _))
+        GiveBackLent();
+        if (_cache.TryGet(location.Pack, location.Offset, out var cached))
         {
-            var file = PackAt(location.Pack);
-            var header = file.ReadHeader(location.Offset);
-            if (!header.IsDelta && header.Size > StreamingThreshold)
-            {
-                return new InflatingContent(() => file.OpenInflated(location.Offset, header));
-            }
+            return new MemoryContent(cached.Memory);
         }
 
-        return new MemoryContent(ReadPacked(location.Pack, location.Offset).Memory);
+        var file = PackAt(location.Pack);
+        var header = file.ReadHeader(location.Offset);
+        if (!header.IsDelta && header.Size > StreamingThreshold)
+        {
+            return new InflatingContent(() => file.OpenInflated(location.Offset, header));
+        }
+
+        return new MemoryContent(Resolve(location.Pack, location.Offset, header).Memory);
     }
 
     /// <summary>Reads the pack entry at <paramref name="offset"/> whole, resolving its delta chain; valid until the next read.</summary>
-    public RawObject ReadPacked(int pack, long offset)
+    private RawObject ReadPacked(int pack, long offset)
     {
         GiveBackLent();
-        if (_cache.TryGet(pack, offset, out var cached))
-        {
-            return cached;
-        }
+        return _cache.TryGet(pack, offset, out var cached) ? cached : Resolve(pack, offset, PackAt(pack).ReadHeader(offset));
+    }
 
+    /// <summary>Builds the uncached pack entry at <paramref name="offset"/>, whose header is <paramref name="first"/>.</summary>
+    private RawObject Resolve(int pack, long offset, PackEntryHeader first)
+    {
         _chain.Clear();
         RawObject result;
         bool resultIsLoose = false;
         int at = pack;
         long where = offset;
+        var header = first;
         while (true)
         {
             var file = PackAt(at);
-            var header = file.ReadHeader(where);
             if (!header.IsDelta)
             {
                 int length = file.LengthToHold(where, header);
@@ -179,6 +180,8 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
             {
                 return ApplyChain(result, owned: false);
             }
+
+            header = PackAt(at).ReadHeader(where);
         }
 
         // The base: cached when it came from a pack (it is the base of this chain and likely of the next).
