@@ -3,7 +3,7 @@ using HfSecretScan.MSBuild.Caching;
 using HfSecretScan.MSBuild.Diagnostics;
 using HfSecretScan.MSBuild.Selection;
 using HfSecretScan.Scanning;
-using HfSecretScan.Sources;
+using HfSecretScan.Suppression;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -65,31 +65,31 @@ public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
     private void Scan()
     {
         bool asErrors = ParseSeverity();
-        var settings = ProjectSettings.Load(ProjectDirectory, string.IsNullOrWhiteSpace(Baseline) ? null : Baseline);
+        // The rules every entry point applies; the build differs only in taking unchanged files' findings from its cache.
+        var policy = new ScanPolicy(ProjectSettings.Load(ProjectDirectory, string.IsNullOrWhiteSpace(Baseline) ? null : Baseline));
         var logger = new FindingLogger(Log, asErrors, SplitCodes(NoWarn));
-        foreach (var problem in settings.Problems)
+        foreach (var problem in policy.Settings.Problems)
         {
             logger.LogProblem(problem);
         }
 
         var selection = new ProjectFileSelection(
             ProjectDirectory,
-            settings.Root,
+            policy,
             ExcludedFolders,
-            new PathFilter(settings.Config.Include, settings.Config.Exclude),
             [.. Exclude.Where(e => !string.IsNullOrWhiteSpace(e))]);
         var files = selection.Select(Files.Select(f => f.ItemSpec));
 
         bool cached = !string.IsNullOrEmpty(CacheFile);
         var cache = cached ? ScanCache.Load(CacheFile!, EngineId) : ScanCache.Empty();
-        var result = IncrementalScan.Run(files, cache);
+        var result = IncrementalScan.Run(files, cache, policy);
 
         int reported = 0, baselined = 0;
         foreach (var file in files)
         {
             foreach (var finding in result.Cache.Find(file.FullPath)?.Findings ?? [])
             {
-                if (settings.Baseline?.Contains(finding.Fingerprint, file.RootPath) == true)
+                if (policy.IsBaselined(finding.Fingerprint, file.RootPath))
                 {
                     baselined++;
                     continue;

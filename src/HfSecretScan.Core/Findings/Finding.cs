@@ -48,6 +48,13 @@ public sealed record Finding
         }
 
         c = string.CompareOrdinal(a.Commit?.CommitId ?? a.Commit?.ObjectId, b.Commit?.CommitId ?? b.Commit?.ObjectId);
-        return c != 0 ? c : a.ByteOffset.CompareTo(b.ByteOffset);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        // Tokens given one per line (revoke --stdin) have lines but no byte offsets.
+        c = a.ByteOffset.CompareTo(b.ByteOffset);
+        return c != 0 ? c : Nullable.Compare(a.Line, b.Line);
     }
 }

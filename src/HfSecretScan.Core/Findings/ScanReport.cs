@@ -32,22 +32,4 @@ public sealed record ScanReport
 
     /// <summary>An empty, complete report.</summary>
     public static ScanReport Empty { get; } = new() { Findings = [] };
-
-    /// <summary>The union of two reports of one run (say, files and standard input).</summary>
-    public static ScanReport Combine(ScanReport a, ScanReport b)
-    {
-        var findings = a.Findings.Concat(b.Findings).ToList();
-        findings.Sort(Finding.Compare);
-        return new ScanReport
-        {
-            Findings = findings,
-            Problems = [.. a.Problems, .. b.Problems],
-            Skipped = [.. a.Skipped, .. b.Skipped],
-            ItemsScanned = a.ItemsScanned + b.ItemsScanned,
-            BytesScanned = a.BytesScanned + b.BytesScanned,
-            SuppressedByComment = a.SuppressedByComment + b.SuppressedByComment,
-            SuppressedByBaseline = a.SuppressedByBaseline + b.SuppressedByBaseline,
-            Elapsed = a.Elapsed + b.Elapsed,
-        };
-    }
 }

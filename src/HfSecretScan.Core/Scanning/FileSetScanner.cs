@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using HfSecretScan.Content;
 using HfSecretScan.Findings;
+using HfSecretScan.Pipeline;
 using HfSecretScan.Sources;
 
 namespace HfSecretScan.Scanning;
 
 /// <summary>
-/// Scans files in parallel on all cores, one <see cref="ContentScanner"/> per worker, and returns
-/// results in a deterministic order whatever the scheduling.
+/// Scans files in parallel on all cores, one <see cref="ContentScanner"/> per worker, delivering
+/// what it reads to a <see cref="ScanSink"/> (which orders it deterministically).
 /// </summary>
 /// <remarks>
 /// The walk runs on its own thread and hands files to the workers through a bounded queue, so
@@ -21,9 +22,8 @@ public static class FileSetScanner
     private const int BatchSize = 16;
 
     /// <summary>Scans every target; a file that cannot be read becomes a problem and the rest go on.</summary>
-    public static FileSetScan Scan(IEnumerable<ScanTarget> targets, int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default)
+    public static void Scan(IEnumerable<ScanTarget> targets, ScanSink sink, int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default)
     {
-        var results = new Results();
         using var queue = new BlockingCollection<ScanTarget[]>(QueueCapacity / BatchSize);
         var walk = Task.Run(
             () =>
@@ -54,7 +54,7 @@ public static class FileSetScanner
                     {
                         foreach (var target in batch)
                         {
-                            ScanFile(target, scanner, results);
+                            ScanFile(target, scanner, sink);
                         }
                     }
                 },
@@ -71,48 +71,34 @@ public static class FileSetScanner
         {
             throw new OperationCanceledException(cancellationToken);
         }
-
-        return results.ToScan();
     }
 
-    private static void ScanFile(ScanTarget target, ContentScanner scanner, Results results)
+    private static void ScanFile(ScanTarget target, ContentScanner scanner, ScanSink sink)
     {
         switch (FileKindProbe.Probe(target.FullPath))
         {
             case FileKind.Missing:
-                results.Problems.Add(new ScanProblem(target.Path, "File vanished or became inaccessible before it could be read."));
+                sink.Problem(new ScanProblem(ProblemKind.Unreadable, target.Path, "File vanished or became inaccessible before it could be read."));
                 return;
             case FileKind.Special:
-                results.Skipped.Add(new SkippedEntry(target.Path, "not a regular file (FIFO, socket or device)"));
+                sink.Skip(new SkippedEntry(target.Path, "not a regular file (FIFO, socket or device)"));
                 return;
             case FileKind.SymbolicLink when !target.Explicit:
-                results.Skipped.Add(new SkippedEntry(target.Path, "symbolic link (not followed)"));
+                sink.Skip(new SkippedEntry(target.Path, "symbolic link (not followed)"));
                 return;
             case FileKind.Directory:
-                results.Problems.Add(new ScanProblem(target.Path, "Expected a file but found a folder."));
+                sink.Problem(new ScanProblem(ProblemKind.Unreadable, target.Path, "Expected a file but found a folder."));
                 return;
         }
 
         try
         {
             using var content = FileContent.Open(target.FullPath);
-            var scan = scanner.Scan(content);
-            Interlocked.Increment(ref results.Files);
-            Interlocked.Add(ref results.Bytes, scan.Length);
-            if (scan.Tokens.Count == 0)
-            {
-                return;
-            }
-
-            Interlocked.Add(ref results.Allowed, scan.AllowedCount);
-            foreach (var token in scan.Reported)
-            {
-                results.Findings.Add(FindingFactory.Create(token, target.Path));
-            }
+            sink.Scan(scanner, content, target.Path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            results.Problems.Add(new ScanProblem(target.Path, Describe(e)));
+            sink.Problem(new ScanProblem(ProblemKind.Unreadable, target.Path, Describe(e)));
         }
     }
 
@@ -122,30 +108,4 @@ public static class FileSetScanner
         UnauthorizedAccessException => "Permission denied.",
         _ => "Read failed: " + e.Message,
     };
-
-    /// <summary>What the workers collect, in any order until <see cref="ToScan"/> sorts it.</summary>
-    private sealed class Results
-    {
-        public readonly ConcurrentBag<Finding> Findings = [];
-        public readonly ConcurrentBag<ScanProblem> Problems = [];
-        public readonly ConcurrentBag<SkippedEntry> Skipped = [];
-        public long Files;
-        public long Bytes;
-        public int Allowed;
-
-        public FileSetScan ToScan()
-        {
-            var findings = Findings.ToList();
-            findings.Sort(Finding.Compare);
-            return new FileSetScan
-            {
-                Findings = findings,
-                Problems = [.. Problems.OrderBy(p => p.Path, StringComparer.Ordinal)],
-                Skipped = [.. Skipped.OrderBy(p => p.Path, StringComparer.Ordinal)],
-                FilesScanned = Files,
-                BytesScanned = Bytes,
-                SuppressedByComment = Allowed,
-            };
-        }
-    }
 }

@@ -33,7 +33,8 @@ public sealed class ProjectSettings
     /// <summary>Resolves the settings for a run starting at <paramref name="start"/>.</summary>
     /// <param name="start">First scanned path, or the current folder.</param>
     /// <param name="baselineOverride">A <c>--baseline</c> given on the command line, relative to the current folder.</param>
-    public static ProjectSettings Load(string start, string? baselineOverride)
+    /// <param name="useBaseline">False for runs that must see every finding (writing a baseline, revoking): no baseline is read, so a broken one is no problem either.</param>
+    public static ProjectSettings Load(string start, string? baselineOverride, bool useBaseline = true)
     {
         string root = ProjectRoot.Find(start);
         var problems = new List<ScanProblem>();
@@ -47,11 +48,12 @@ public sealed class ProjectSettings
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                problems.Add(new ScanProblem(configPath, "Configuration ignored: " + e.Message));
+                problems.Add(new ScanProblem(ProblemKind.Configuration, configPath, "Configuration ignored: " + e.Message));
             }
         }
 
-        string? baselinePath = baselineOverride is not null
+        string? baselinePath = !useBaseline ? null
+            : baselineOverride is not null
             ? Path.GetFullPath(baselineOverride)
             : config.Baseline is not null ? Path.GetFullPath(Path.Combine(root, config.Baseline)) : null;
         Baseline? baseline = null;
@@ -63,28 +65,10 @@ public sealed class ProjectSettings
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                problems.Add(new ScanProblem(baselinePath, "Baseline ignored: " + e.Message));
+                problems.Add(new ScanProblem(ProblemKind.Baseline, baselinePath, "Baseline ignored: " + e.Message));
             }
         }
 
         return new ProjectSettings(root, config, baseline, problems);
-    }
-
-    /// <summary>Drops baselined findings and completes a report with the settings' problems.</summary>
-    public ScanReport Finish(ScanReport report)
-    {
-        var findings = report.Findings;
-        int suppressed = 0;
-        if (Baseline is not null)
-        {
-            findings = Baseline.Filter(findings, out suppressed);
-        }
-
-        return report with
-        {
-            Findings = findings,
-            SuppressedByBaseline = report.SuppressedByBaseline + suppressed,
-            Problems = [.. Problems, .. report.Problems],
-        };
     }
 }

@@ -1,29 +1,24 @@
-using System.Diagnostics;
 using HfSecretScan.Content;
-using HfSecretScan.Findings;
+using HfSecretScan.Pipeline;
 using HfSecretScan.Scanning;
 
 namespace HfSecretScan.Sources;
 
-/// <summary>Scans a one-pass stream (standard input), spooled so that tokens can be located.</summary>
-public static class StandardInputSource
+/// <summary>A one-pass stream (standard input), spooled so that tokens can be located.</summary>
+/// <param name="open">Opens the stream; called once, when the source is scanned.</param>
+public sealed class StandardInputSource(Func<Stream> open) : IScanSource
 {
     /// <summary>How findings in standard input are named.</summary>
     public const string DisplayName = "<stdin>";
 
-    /// <summary>Reads <paramref name="input"/> to the end and scans it.</summary>
-    public static async Task<ScanReport> ScanAsync(Stream input, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public async Task ScanAsync(ScanSink sink, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
+        ArgumentNullException.ThrowIfNull(sink);
+        using var input = open();
         using var content = await SpooledContent.FromStreamAsync(input, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var scan = new ContentScanner().Scan(content);
-        return new ScanReport
-        {
-            Findings = [.. scan.Reported.Select(t => FindingFactory.Create(t, DisplayName))],
-            SuppressedByComment = scan.AllowedCount,
-            ItemsScanned = 1,
-            BytesScanned = scan.Length,
-            Elapsed = clock.Elapsed,
-        };
+
+        // Not a path: the globs do not apply to what is piped in.
+        sink.Scan(new ContentScanner(), content, DisplayName);
     }
 }

@@ -1,14 +1,17 @@
 using System.IO.Enumeration;
 using HfSecretScan.Findings;
+using HfSecretScan.Pipeline;
+using HfSecretScan.Scanning;
 
 namespace HfSecretScan.Sources;
 
 /// <summary>
-/// Walks files and folders for a scan: honours git's ignore rules (through an
-/// <see cref="IIgnoreRulesProvider"/>), never enters <c>.git</c>, scans hidden files, does not
-/// follow symbolic links and never opens FIFOs or devices.
+/// Files and folders named on a command line: walks them honouring git's ignore rules (through an
+/// <see cref="IIgnoreRulesProvider"/>) and the run's globs, never enters <c>.git</c>, scans hidden
+/// files, does not follow symbolic links and never opens FIFOs or devices; files are read on every
+/// core by <see cref="FileSetScanner"/>.
 /// </summary>
-public sealed class WorkingTreeSource
+public sealed class WorkingTreeSource : IScanSource
 {
     private static readonly EnumerationOptions Shallow = new()
     {
@@ -18,208 +21,199 @@ public sealed class WorkingTreeSource
         ReturnSpecialDirectories = false,
     };
 
-    private readonly string _projectRoot;
-    private readonly PathFilter _filter;
+    private readonly IReadOnlyList<string> _paths;
     private readonly IIgnoreRulesProvider? _ignore;
-    private readonly List<ScanProblem> _problems = [];
-    private readonly List<SkippedEntry> _skipped = [];
 
-    /// <summary>Creates a walker.</summary>
-    /// <param name="projectRoot">Paths in findings and globs are relative to this folder.</param>
-    /// <param name="filter">Include and exclude globs.</param>
-    /// <param name="ignore">Git ignore rules, or null to scan everything (<c>--no-ignore</c>).</param>
-    public WorkingTreeSource(string projectRoot, PathFilter filter, IIgnoreRulesProvider? ignore)
+    /// <summary>Creates the source.</summary>
+    /// <param name="paths">Files and folders to scan.</param>
+    /// <param name="ignore">Git ignore rules, or null to scan everything; also off when the run's policy says <c>--no-ignore</c>.</param>
+    public WorkingTreeSource(IReadOnlyList<string> paths, IIgnoreRulesProvider? ignore)
     {
-        _projectRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(projectRoot));
-        _filter = filter;
+        _paths = paths;
         _ignore = ignore;
     }
 
-    /// <summary>Paths that could not be walked (missing, unreadable folders).</summary>
-    public IReadOnlyList<ScanProblem> Problems => _problems;
-
-    /// <summary>Entries deliberately not read.</summary>
-    public IReadOnlyList<SkippedEntry> Skipped => _skipped;
-
-    /// <summary>
-    /// The files under <paramref name="paths"/>, each once. A file named explicitly is scanned even
-    /// when ignored; folders are walked with the ignore rules and globs.
-    /// </summary>
-    public IEnumerable<ScanTarget> Enumerate(IEnumerable<string> paths)
+    /// <inheritdoc />
+    public Task ScanAsync(ScanSink sink, CancellationToken cancellationToken)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string path in paths)
+        ArgumentNullException.ThrowIfNull(sink);
+        var walk = new Walk(sink, sink.Policy.NoIgnore ? null : _ignore);
+        FileSetScanner.Scan(walk.Enumerate(_paths), sink, cancellationToken: cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>One walk of a run: its sink and the ignore rules in force.</summary>
+    private sealed class Walk(ScanSink sink, IIgnoreRulesProvider? ignore)
+    {
+        private readonly string _projectRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(sink.Policy.Root));
+        private readonly IIgnoreRulesProvider? _ignore = ignore;
+
+        /// <summary>
+        /// The files under <paramref name="paths"/>, each once. A file named explicitly is scanned even
+        /// when ignored; folders are walked with the ignore rules and globs.
+        /// </summary>
+        public IEnumerable<ScanTarget> Enumerate(IEnumerable<string> paths)
         {
-            string full = Path.GetFullPath(path);
-            if (Directory.Exists(full))
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string path in paths)
             {
-                foreach (var target in WalkRoot(full))
+                string full = Path.GetFullPath(path);
+                if (Directory.Exists(full))
                 {
-                    if (seen.Add(target.FullPath))
+                    foreach (var target in WalkRoot(full))
+                    {
+                        if (seen.Add(target.FullPath))
+                        {
+                            yield return target;
+                        }
+                    }
+                }
+                else if (File.Exists(full))
+                {
+                    if (seen.Add(full))
+                    {
+                        yield return new ScanTarget(full, DisplayPath(full), Explicit: true);
+                    }
+                }
+                else
+                {
+                    sink.Problem(new ScanProblem(ProblemKind.NotFound, path, "No such file or directory."));
+                }
+            }
+        }
+
+        private string DisplayPath(string fullPath) => ProjectPaths.Display(_projectRoot, fullPath);
+
+        private IEnumerable<ScanTarget> WalkRoot(string root)
+        {
+            var rules = new List<IIgnoreRules>();
+            try
+            {
+                if (_ignore is not null)
+                {
+                    // Rules of every repository from the root of the enclosing one down to the walk's root.
+                    string? repoRoot = FindEnclosingRepository(root);
+                    if (repoRoot is not null && _ignore.Open(repoRoot) is { } enclosing)
+                    {
+                        rules.Add(enclosing);
+                    }
+                }
+
+                var pending = new Stack<string>();
+                pending.Push(root);
+                while (pending.Count > 0)
+                {
+                    string dir = pending.Pop();
+                    while (rules.Count > 0 && !IsUnder(dir, rules[^1].WorkingDirectory))
+                    {
+                        rules[^1].Dispose();
+                        rules.RemoveAt(rules.Count - 1);
+                    }
+
+                    if (_ignore is not null && dir != root && HasGitEntry(dir) && _ignore.Open(dir) is { } nested)
+                    {
+                        rules.Add(nested);
+                    }
+
+                    foreach (var target in ListDirectory(dir, rules, pending))
                     {
                         yield return target;
                     }
                 }
             }
-            else if (File.Exists(full))
+            finally
             {
-                if (seen.Add(full))
+                foreach (var r in rules)
                 {
-                    yield return new ScanTarget(full, DisplayPath(full), Explicit: true);
-                }
-            }
-            else
-            {
-                _problems.Add(new ScanProblem(path, "No such file or directory."));
-            }
-        }
-    }
-
-    /// <summary>How findings name <paramref name="fullPath"/>: relative to the project root when inside it.</summary>
-    public string DisplayPath(string fullPath)
-    {
-        if (fullPath.Length > _projectRoot.Length + 1
-            && fullPath.StartsWith(_projectRoot, StringComparison.Ordinal)
-            && fullPath[_projectRoot.Length] == Path.DirectorySeparatorChar)
-        {
-            string inside = fullPath[(_projectRoot.Length + 1)..];
-            return Path.DirectorySeparatorChar == '/' ? inside : inside.Replace(Path.DirectorySeparatorChar, '/');
-        }
-
-        string relative = Path.GetRelativePath(_projectRoot, fullPath);
-        bool outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
-        return (outside ? fullPath : relative).Replace('\\', '/');
-    }
-
-    private IEnumerable<ScanTarget> WalkRoot(string root)
-    {
-        var rules = new List<IIgnoreRules>();
-        try
-        {
-            if (_ignore is not null)
-            {
-                // Rules of every repository from the root of the enclosing one down to the walk's root.
-                string? repoRoot = FindEnclosingRepository(root);
-                if (repoRoot is not null && _ignore.Open(repoRoot) is { } enclosing)
-                {
-                    rules.Add(enclosing);
-                }
-            }
-
-            var pending = new Stack<string>();
-            pending.Push(root);
-            while (pending.Count > 0)
-            {
-                string dir = pending.Pop();
-                while (rules.Count > 0 && !IsUnder(dir, rules[^1].WorkingDirectory))
-                {
-                    rules[^1].Dispose();
-                    rules.RemoveAt(rules.Count - 1);
-                }
-
-                if (_ignore is not null && dir != root && HasGitEntry(dir) && _ignore.Open(dir) is { } nested)
-                {
-                    rules.Add(nested);
-                }
-
-                foreach (var target in ListDirectory(dir, rules, pending))
-                {
-                    yield return target;
+                    r.Dispose();
                 }
             }
         }
-        finally
-        {
-            foreach (var r in rules)
-            {
-                r.Dispose();
-            }
-        }
-    }
 
-    private List<ScanTarget> ListDirectory(string dir, List<IIgnoreRules> rules, Stack<string> pending)
-    {
-        var files = new List<ScanTarget>();
-        var subdirectories = new List<string>();
-        try
+        private List<ScanTarget> ListDirectory(string dir, List<IIgnoreRules> rules, Stack<string> pending)
         {
-            // Names and d_type only: no stat per entry. Files are probed (lstat) by the scanner,
-            // in parallel, which also tells symbolic links and FIFOs apart from regular files.
-            // Ignored entries are dropped by name before a path string is made for them.
-            var ignore = rules.Count > 0 ? rules[^1] : null;
-            string relativeDirectory = ignore is null ? string.Empty : RelativeDirectory(ignore, dir);
-            var entries = new FileSystemEnumerable<(string Path, bool IsDirectory)>(
-                dir, static (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory), Shallow)
+            var files = new List<ScanTarget>();
+            var subdirectories = new List<string>();
+            try
             {
-                ShouldIncludePredicate = (ref FileSystemEntry e) =>
-                    !e.FileName.SequenceEqual(".git") && (ignore is null || !ignore.IsIgnored(relativeDirectory, e.FileName, e.IsDirectory)),
-            };
-            foreach (var (full, isDirectory) in entries)
-            {
-                if (isDirectory)
+                // Names and d_type only: no stat per entry. Files are probed (lstat) by the scanner,
+                // in parallel, which also tells symbolic links and FIFOs apart from regular files.
+                // Ignored entries are dropped by name before a path string is made for them.
+                var ignore = rules.Count > 0 ? rules[^1] : null;
+                string relativeDirectory = ignore is null ? string.Empty : RelativeDirectory(ignore, dir);
+                var entries = new FileSystemEnumerable<(string Path, bool IsDirectory)>(
+                    dir, static (ref FileSystemEntry e) => (e.ToFullPath(), e.IsDirectory), Shallow)
                 {
-                    // IsDirectory follows links; never descend through one.
-                    if (FileKindProbe.Probe(full) == FileKind.SymbolicLink)
+                    ShouldIncludePredicate = (ref FileSystemEntry e) =>
+                        !e.FileName.SequenceEqual(".git") && (ignore is null || !ignore.IsIgnored(relativeDirectory, e.FileName, e.IsDirectory)),
+                };
+                foreach (var (full, isDirectory) in entries)
+                {
+                    if (isDirectory)
                     {
-                        _skipped.Add(new SkippedEntry(DisplayPath(full), "symbolic link (not followed)"));
+                        // IsDirectory follows links; never descend through one.
+                        if (FileKindProbe.Probe(full) == FileKind.SymbolicLink)
+                        {
+                            sink.Skip(new SkippedEntry(DisplayPath(full), "symbolic link (not followed)"));
+                        }
+                        else
+                        {
+                            subdirectories.Add(full);
+                        }
                     }
                     else
                     {
-                        subdirectories.Add(full);
-                    }
-                }
-                else
-                {
-                    string display = DisplayPath(full);
-                    if (_filter.IsIncluded(display))
-                    {
-                        files.Add(new ScanTarget(full, display));
+                        string display = DisplayPath(full);
+                        if (sink.Admits(display))
+                        {
+                            files.Add(new ScanTarget(full, display));
+                        }
                     }
                 }
             }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            _problems.Add(new ScanProblem(DisplayPath(dir), "Cannot list folder: " + e.Message));
-        }
-
-        // Reverse so the stack pops folders in listing order; output order is fixed later by sorting.
-        for (int i = subdirectories.Count - 1; i >= 0; i--)
-        {
-            pending.Push(subdirectories[i]);
-        }
-
-        return files;
-    }
-
-    /// <summary><paramref name="dir"/> (inside the rules' working directory) relative to it, with forward slashes; empty for the working directory itself.</summary>
-    private static string RelativeDirectory(IIgnoreRules rules, string dir)
-    {
-        string workingDirectory = rules.WorkingDirectory;
-        if (dir.Length < workingDirectory.Length)
-        {
-            return string.Empty;
-        }
-
-        string relative = dir[workingDirectory.Length..];
-        return Path.DirectorySeparatorChar == '/' ? relative : relative.Replace(Path.DirectorySeparatorChar, '/');
-    }
-
-    private static bool IsUnder(string dir, string workingDirectory) =>
-        (dir + Path.DirectorySeparatorChar).StartsWith(workingDirectory, StringComparison.Ordinal);
-
-    private static bool HasGitEntry(string dir) => Path.Exists(Path.Combine(dir, ".git"));
-
-    private static string? FindEnclosingRepository(string start)
-    {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-        {
-            if (HasGitEntry(dir.FullName))
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
-                return dir.FullName;
+                sink.Problem(new ScanProblem(ProblemKind.Unreadable, DisplayPath(dir), "Cannot list folder: " + e.Message));
             }
+
+            // Reverse so the stack pops folders in listing order; output order is fixed later by sorting.
+            for (int i = subdirectories.Count - 1; i >= 0; i--)
+            {
+                pending.Push(subdirectories[i]);
+            }
+
+            return files;
         }
 
-        return null;
+        /// <summary><paramref name="dir"/> (inside the rules' working directory) relative to it, with forward slashes; empty for the working directory itself.</summary>
+        private static string RelativeDirectory(IIgnoreRules rules, string dir)
+        {
+            string workingDirectory = rules.WorkingDirectory;
+            if (dir.Length < workingDirectory.Length)
+            {
+                return string.Empty;
+            }
+
+            string relative = dir[workingDirectory.Length..];
+            return Path.DirectorySeparatorChar == '/' ? relative : relative.Replace(Path.DirectorySeparatorChar, '/');
+        }
+
+        private static bool IsUnder(string dir, string workingDirectory) =>
+            (dir + Path.DirectorySeparatorChar).StartsWith(workingDirectory, StringComparison.Ordinal);
+
+        private static bool HasGitEntry(string dir) => Path.Exists(Path.Combine(dir, ".git"));
+
+        private static string? FindEnclosingRepository(string start)
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (HasGitEntry(dir.FullName))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            return null;
+        }
     }
 }

@@ -26,9 +26,6 @@ public sealed record ScanConfig
     /// <summary>Scan files git ignores too.</summary>
     public bool NoIgnore { get; init; }
 
-    /// <summary>The file these settings came from, when any.</summary>
-    public string? SourcePath { get; init; }
-
     /// <summary>
     /// Reads <paramref name="path"/>; throws <see cref="InvalidDataException"/> naming the problem
     /// when the file is not valid.
@@ -52,7 +49,7 @@ public sealed record ScanConfig
                 throw new InvalidDataException("Expected a JSON object.");
             }
 
-            var config = new ScanConfig { SourcePath = path };
+            var config = new ScanConfig();
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 config = property.Name switch

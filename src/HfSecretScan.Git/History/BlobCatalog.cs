@@ -32,7 +32,7 @@ internal static class BlobCatalog
                 catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
                 {
                     string sha = index.RawIdAt(position).Sha;
-                    problems.Add(new ScanProblem(sha, $"Corrupt object {sha}, not scanned: {e.Message}"));
+                    problems.Add(new ScanProblem(ProblemKind.CorruptObject, sha, $"Corrupt object {sha}, not scanned: {e.Message}"));
                     continue;
                 }
 
@@ -64,7 +64,7 @@ internal static class BlobCatalog
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                problems.Add(new ScanProblem(id.Sha, $"Corrupt object {id.Sha}, not scanned: {e.Message}"));
+                problems.Add(new ScanProblem(ProblemKind.CorruptObject, id.Sha, $"Corrupt object {id.Sha}, not scanned: {e.Message}"));
             }
         }
 

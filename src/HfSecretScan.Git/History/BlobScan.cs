@@ -12,7 +12,4 @@ internal sealed class BlobScan
 
     /// <summary>Blobs that could not be read, and why.</summary>
     public ConcurrentBag<(ObjectId BlobId, string Error)> Corrupt { get; } = [];
-
-    /// <summary>Tokens suppressed by an allow comment (updated with <see cref="Interlocked"/>).</summary>
-    public int Allowed;
 }

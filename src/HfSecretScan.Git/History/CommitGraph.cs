@@ -74,11 +74,11 @@ internal sealed class CommitGraph(ObjectReader reader, IReadOnlySet<ObjectId> sh
                 return found;
             }
 
-            problems.Add(new ScanProblem(id.Sha, $"Missing commit {id.Sha} ({whose}); history behind it was not scanned."));
+            problems.Add(new ScanProblem(ProblemKind.MissingObject, id.Sha, $"Missing commit {id.Sha} ({whose}); history behind it was not scanned."));
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            problems.Add(new ScanProblem(id.Sha, $"Corrupt commit {id.Sha} ({whose}); history behind it was not scanned: {e.Message}"));
+            problems.Add(new ScanProblem(ProblemKind.CorruptObject, id.Sha, $"Corrupt commit {id.Sha} ({whose}); history behind it was not scanned: {e.Message}"));
         }
 
         return null;

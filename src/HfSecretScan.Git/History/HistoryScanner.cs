@@ -3,6 +3,7 @@ using System.Text;
 using HfSecretScan.Content;
 using HfSecretScan.Findings;
 using HfSecretScan.Git.Objects;
+using HfSecretScan.Pipeline;
 using HfSecretScan.Scanning;
 using LibGit2Sharp;
 
@@ -11,27 +12,36 @@ namespace HfSecretScan.Git.History;
 /// <summary>
 /// Scans everything git holds for tokens: each blob once, commit and tag messages, unreachable
 /// objects, and (on request) submodules. Reads only the object database: no hook, filter,
-/// fsmonitor or configured command runs, so an untrusted clone is safe to scan.
+/// fsmonitor or configured command runs, so an untrusted clone is safe to scan. A blob is named by
+/// its path in the commit that introduced it, which is what the globs and the baseline see.
 /// </summary>
-public static class HistoryScanner
+/// <param name="path">A folder in the repository.</param>
+/// <param name="options">What to cover.</param>
+public sealed class HistoryScanner(string path, HistoryScanOptions options) : IScanSource
 {
     // Shared by the workers (each gets its part), as git's default for one reader: in pack order a
     // delta's base is close behind it, and measured on bench/history 64 MB ran as fast as 256 MB.
     private const long DeltaBaseCacheBytes = 96L << 20;
     private const long MinimumCachePerWorker = 16L << 20;
 
-    /// <summary>Scans the repository at or above <paramref name="path"/>.</summary>
-    /// <exception cref="RepositoryNotFoundException">No repository there.</exception>
-    /// <exception cref="ArgumentException">A revision in the options does not name a commit.</exception>
-    public static ScanReport Scan(string path, HistoryScanOptions options, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    /// <exception cref="InputException">No repository there, or a revision of the options names no commit.</exception>
+    public Task ScanAsync(ScanSink sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        Scan(path, options, sink, cancellationToken);
+        return Task.CompletedTask;
+    }
+
+    private static void Scan(string path, HistoryScanOptions options, ScanSink sink, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        string gitDirectory = Repository.Discover(path) ?? throw new RepositoryNotFoundException($"No git repository at or above '{path}'.");
+        string gitDirectory = Repository.Discover(path) ?? throw new InputException($"No git repository at or above '{path}'.");
         HistoryInventory inventory;
         string? workingDirectory;
         var storeProblems = new List<ScanProblem>();
         using var store = ObjectStore.Open(gitDirectory, storeProblems);
-        using var progress = new BlobProgress(options.Progress, clock);
+        using var progress = new BlobProgress(options.Progress, clock, sink);
         BlobScan scanned;
         using (var repository = new Repository(gitDirectory))
         {
@@ -39,7 +49,7 @@ public static class HistoryScanner
             if (options.IsRange)
             {
                 inventory = HistoryWalker.Range(repository, store, Resolve(repository, options.Include), Resolve(repository, options.Exclude));
-                scanned = ScanBlobs(store, Locate(store, inventory), options, progress, cancellationToken);
+                scanned = ScanBlobs(store, Locate(store, inventory), sink, progress, cancellationToken);
             }
             else
             {
@@ -47,7 +57,7 @@ public static class HistoryScanner
                 // every core) while this thread walks the history that says where each one came from.
                 var blobs = BlobCatalog.InPackOrder(store, storeProblems);
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var scanning = Task.Run(() => ScanBlobs(store, blobs, options, progress, stop.Token), stop.Token);
+                var scanning = Task.Run(() => ScanBlobs(store, blobs, sink, progress, stop.Token), stop.Token);
                 try
                 {
                     inventory = HistoryWalker.WholeHistory(repository, store);
@@ -66,8 +76,11 @@ public static class HistoryScanner
         }
 
         inventory.Problems.AddRange(storeProblems);
-        var report = Report(gitDirectory, store, inventory, scanned, options, progress) with { Elapsed = clock.Elapsed };
-        return options.IsRange ? report : AddSubmodules(report, inventory, workingDirectory, gitDirectory, options, cancellationToken);
+        Report(gitDirectory, store, inventory, scanned, options, sink, progress);
+        if (!options.IsRange)
+        {
+            ScanSubmodules(inventory, workingDirectory, gitDirectory, options, sink, cancellationToken);
+        }
     }
 
     private static ObjectId[] Resolve(Repository repository, IReadOnlyList<string> revisions) =>
@@ -87,7 +100,7 @@ public static class HistoryScanner
             // Reported below with the revision's name.
         }
 
-        throw new ArgumentException($"'{revision}' does not name a commit in {repository.Info.Path}.");
+        throw new InputException($"'{revision}' does not name a commit in {repository.Info.Path}.");
     }
 
     /// <summary>
@@ -96,10 +109,10 @@ public static class HistoryScanner
     /// sits shortly before it. (Parallel.ForEach's local state would not do: it starts fresh replicas,
     /// each with a cold cache, every few hundred milliseconds.)
     /// </summary>
-    private static BlobScan ScanBlobs(ObjectStore store, List<(ObjectId Id, ObjectLocation Location)> blobs, HistoryScanOptions options, BlobProgress progress, CancellationToken cancellationToken)
+    private static BlobScan ScanBlobs(ObjectStore store, List<(ObjectId Id, ObjectLocation Location)> blobs, ScanSink sink, BlobProgress progress, CancellationToken cancellationToken)
     {
         var scan = new BlobScan();
-        int workers = Math.Max(1, options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
+        int workers = Environment.ProcessorCount;
         int chunk = Math.Max(1, blobs.Count / (workers * 8));
         int nextChunk = -1;
         progress.AddToTotal(blobs.Count);
@@ -121,12 +134,10 @@ public static class HistoryScanner
                         if (result is null)
                         {
                             scan.Corrupt.Add((id, error!));
-                            progress.Done(0);
                             continue;
                         }
 
-                        progress.Done(result.Length);
-                        Interlocked.Add(ref scan.Allowed, result.AllowedCount);
+                        sink.Count(result);
                         foreach (var token in result.Reported)
                         {
                             scan.Hits.Add((id, token));
@@ -138,49 +149,38 @@ public static class HistoryScanner
     }
 
     /// <summary>Attributes the tokens found to where each blob came from, counts commits, and scans the messages.</summary>
-    private static ScanReport Report(string gitDirectory, ObjectStore store, HistoryInventory inventory, BlobScan scanned, HistoryScanOptions options, BlobProgress progress)
+    private static void Report(string gitDirectory, ObjectStore store, HistoryInventory inventory, BlobScan scanned, HistoryScanOptions options, ScanSink sink, BlobProgress progress)
     {
-        var problems = new List<ScanProblem>(inventory.Problems);
+        foreach (var problem in inventory.Problems)
+        {
+            sink.Problem(problem);
+        }
+
         foreach (var (id, error) in scanned.Corrupt)
         {
-            problems.Add(new ScanProblem(id.Sha, $"Corrupt blob {id.Sha} ({BlobReader.Where(OriginOf(inventory, id))}), not scanned: {error}"));
+            sink.Problem(new ScanProblem(ProblemKind.CorruptObject, id.Sha, $"Corrupt blob {id.Sha} ({BlobReader.Where(OriginOf(inventory, id))}), not scanned: {error}"));
         }
 
-        var hits = scanned.Hits.Select(h => (Origin: OriginOf(inventory, h.BlobId), h.Token)).ToList();
-        var findings = new List<Finding>();
-        int allowed = scanned.Allowed;
+        var hits = scanned.Hits
+            .Select(h => (Origin: OriginOf(inventory, h.BlobId), h.Token))
+            .Where(h => sink.Admits(options.PathPrefix + h.Origin.Path))
+            .ToList();
         progress.AddToTotal(inventory.Messages.Count);
-        using (var repository = new Repository(gitDirectory))
+        var reader = new ObjectReader(store, MinimumCachePerWorker);
+        var counts = CommitCounter.Count(inventory.Trees, reader, inventory.ReachableCommitTrees, [.. hits.Where(h => !h.Origin.Unreachable).Select(h => h.Origin.BlobId)]);
+        using var repository = new Repository(gitDirectory);
+        var origins = new OriginDescriber(repository, counts);
+        foreach (var (origin, token) in hits)
         {
-            var reader = new ObjectReader(store, MinimumCachePerWorker);
-            var counts = CommitCounter.Count(inventory.Trees, reader, inventory.ReachableCommitTrees, [.. hits.Where(h => !h.Origin.Unreachable).Select(h => h.Origin.BlobId)]);
-            var origins = new OriginDescriber(repository, counts);
-            foreach (var (origin, token) in hits)
-            {
-                findings.Add(FindingFactory.Create(token, options.PathPrefix + origin.Path, origins.Describe(origin.BlobId, origin.CommitId, origin.Unreachable)));
-            }
-
-            var scanner = new ContentScanner();
-            foreach (var message in inventory.Messages)
-            {
-                var result = scanner.Scan(new MemoryContent(Encoding.UTF8.GetBytes(message.Text)));
-                progress.Done(result.Length);
-                allowed += result.AllowedCount;
-                findings.AddRange(result.Reported.Select(t =>
-                    FindingFactory.Create(t, options.PathPrefix + message.Label, origins.Describe(message.ObjectId, message.CommitId, message.Unreachable))));
-            }
+            sink.Add(FindingFactory.Create(token, options.PathPrefix + origin.Path, origins.Describe(origin.BlobId, origin.CommitId, origin.Unreachable)));
         }
 
-        findings.Sort(Finding.Compare);
-        return new ScanReport
+        // Messages are not files: the globs do not apply to them.
+        var scanner = new ContentScanner();
+        foreach (var message in inventory.Messages)
         {
-            Findings = findings,
-            // One problem per object: the catalog and the walk may both meet the same corrupt one.
-            Problems = [.. problems.DistinctBy(p => p.Path).OrderBy(p => p.Path, StringComparer.Ordinal)],
-            ItemsScanned = progress.Items,
-            BytesScanned = progress.Bytes,
-            SuppressedByComment = allowed,
-        };
+            sink.Scan(scanner, new MemoryContent(Encoding.UTF8.GetBytes(message.Text)), options.PathPrefix + message.Label, origins.Describe(message.ObjectId, message.CommitId, message.Unreachable));
+        }
     }
 
     /// <summary>Where a blob came from; one the walk never met (its objects could not be told apart) is unreachable and named by its id.</summary>
@@ -219,9 +219,9 @@ public static class HistoryScanner
     }
 
     private static ScanProblem MissingBlob(BlobOrigin origin) =>
-        new(origin.BlobId.Sha, $"Missing blob {origin.BlobId.Sha} ({BlobReader.Where(origin)}): not in the object database, not scanned.");
+        new(ProblemKind.MissingObject, origin.BlobId.Sha, $"Missing blob {origin.BlobId.Sha} ({BlobReader.Where(origin)}): not in the object database, not scanned.");
 
-    private static ScanReport AddSubmodules(ScanReport report, HistoryInventory inventory, string? workingDirectory, string gitDirectory, HistoryScanOptions options, CancellationToken cancellationToken)
+    private static void ScanSubmodules(HistoryInventory inventory, string? workingDirectory, string gitDirectory, HistoryScanOptions options, ScanSink sink, CancellationToken cancellationToken)
     {
         foreach (string submodule in inventory.Submodules)
         {
@@ -231,14 +231,11 @@ public static class HistoryScanner
                 string reason = location is null
                     ? "submodule: its own repository, not cloned here, so its history was not scanned"
                     : "submodule: its own repository, not scanned (use --recurse-submodules)";
-                report = report with { Skipped = [.. report.Skipped, new Sources.SkippedEntry(options.PathPrefix + submodule, reason)] };
+                sink.Skip(new Sources.SkippedEntry(options.PathPrefix + submodule, reason));
                 continue;
             }
 
-            var inner = Scan(location, options with { PathPrefix = options.PathPrefix + submodule + "/" }, cancellationToken);
-            report = ScanReport.Combine(report, inner with { Elapsed = TimeSpan.Zero });
+            Scan(location, options with { PathPrefix = options.PathPrefix + submodule + "/" }, sink, cancellationToken);
         }
-
-        return report;
     }
 }

@@ -62,6 +62,7 @@ public static class HistoryWalker
         if (repository.Info.IsShallow)
         {
             inventory.Problems.Add(new ScanProblem(
+                ProblemKind.MissingObject,
                 Path.Combine(ObjectDirectories.CommonDirectory(repository.Info.Path), "shallow"),
                 "Shallow clone: history before the shallow boundary is not in this repository and was not scanned. Run `git fetch --unshallow` to scan all of it."));
         }
@@ -79,7 +80,7 @@ public static class HistoryWalker
             }
             catch (Exception e) when (e is InvalidDataException or IOException)
             {
-                inventory.Problems.Add(new ScanProblem(commit.Id.Sha, $"Cannot read the tree of commit {commit.Id.Sha}: {e.Message}"));
+                inventory.Problems.Add(new ScanProblem(ProblemKind.CorruptObject, commit.Id.Sha, $"Cannot read the tree of commit {commit.Id.Sha}: {e.Message}"));
                 return;
             }
         }
@@ -127,7 +128,7 @@ public static class HistoryWalker
             }
             catch (LibGit2SharpException e)
             {
-                inventory.Problems.Add(new ScanProblem(name, $"Cannot read the reflog of {name}: {e.Message}"));
+                inventory.Problems.Add(new ScanProblem(ProblemKind.Unreadable, name, $"Cannot read the reflog of {name}: {e.Message}"));
             }
         }
 
@@ -155,7 +156,7 @@ public static class HistoryWalker
         }
         catch (LibGit2SharpException e)
         {
-            inventory.Problems.Add(new ScanProblem(id.Sha, $"Cannot read {id.Sha}, the target of {name}: {e.Message}"));
+            inventory.Problems.Add(new ScanProblem(ProblemKind.CorruptObject, id.Sha, $"Cannot read {id.Sha}, the target of {name}: {e.Message}"));
             return null;
         }
     }
@@ -182,7 +183,7 @@ public static class HistoryWalker
             }
             catch (LibGit2SharpException e)
             {
-                inventory.Problems.Add(new ScanProblem(id.Sha, $"Corrupt object {id.Sha}, not scanned: {e.Message}"));
+                inventory.Problems.Add(new ScanProblem(ProblemKind.CorruptObject, id.Sha, $"Corrupt object {id.Sha}, not scanned: {e.Message}"));
                 continue;
             }
 

@@ -126,7 +126,7 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
             why = e.Message;
         }
 
-        inventory.Problems.Add(new ScanProblem(tree.Sha, $"Missing or corrupt tree {tree.Sha} at '{prefix}' in {context}; its files were not scanned: {why}"));
+        inventory.Problems.Add(new ScanProblem(ProblemKind.CorruptObject, tree.Sha, $"Missing or corrupt tree {tree.Sha} at '{prefix}' in {context}; its files were not scanned: {why}"));
         return null;
     }
 }

@@ -1,3 +1,4 @@
+using HfSecretScan.Pipeline;
 using LibGit2Sharp;
 
 namespace HfSecretScan.Git.Hooks;
@@ -10,10 +11,10 @@ namespace HfSecretScan.Git.Hooks;
 public static class HookInstaller
 {
     /// <summary>The folder git runs the hooks of the repository at or above <paramref name="path"/> from.</summary>
-    /// <exception cref="RepositoryNotFoundException">No repository there.</exception>
+    /// <exception cref="InputException">No repository there.</exception>
     public static string HooksDirectory(string path)
     {
-        string gitDirectory = Repository.Discover(path) ?? throw new RepositoryNotFoundException($"No git repository at or above '{path}'.");
+        string gitDirectory = Repository.Discover(path) ?? throw new InputException($"No git repository at or above '{path}'.");
         using var repository = new Repository(gitDirectory);
         string? configured = repository.Config.Get<string>("core.hooksPath")?.Value;
         if (string.IsNullOrEmpty(configured))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HfSecretScan.Pipeline;
 using LibGit2Sharp;
 
 namespace HfSecretScan.Git.Hooks;
@@ -11,7 +12,7 @@ namespace HfSecretScan.Git.Hooks;
 public sealed record PushedRefs(IReadOnlyList<string> Include, IReadOnlyList<string> Exclude)
 {
     /// <summary>Parses the hook's input for a push from the repository at <paramref name="path"/> to <paramref name="remote"/>.</summary>
-    /// <exception cref="FormatException">A line is not four fields.</exception>
+    /// <exception cref="InputException">A line is not four fields, or no repository is there.</exception>
     public static PushedRefs Parse(TextReader input, string path, string remote)
     {
         var include = new List<string>();
@@ -28,7 +29,7 @@ public sealed record PushedRefs(IReadOnlyList<string> Include, IReadOnlyList<str
             string[] fields = line.Split(' ');
             if (fields.Length != 4)
             {
-                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Expected '<local ref> <local sha> <remote ref> <remote sha>', got: {line}"));
+                throw new InputException(string.Create(CultureInfo.InvariantCulture, $"Expected '<local ref> <local sha> <remote ref> <remote sha>', got: {line}"));
             }
 
             if (IsZero(fields[1]))
@@ -58,7 +59,7 @@ public sealed record PushedRefs(IReadOnlyList<string> Include, IReadOnlyList<str
     /// <summary>What git knows the remote has: its remote-tracking refs.</summary>
     private static IEnumerable<string> RemoteRefs(string path, string remote)
     {
-        string gitDirectory = Repository.Discover(path) ?? throw new RepositoryNotFoundException($"No git repository at or above '{path}'.");
+        string gitDirectory = Repository.Discover(path) ?? throw new InputException($"No git repository at or above '{path}'.");
         using var repository = new Repository(gitDirectory);
         string prefix = $"refs/remotes/{remote}/";
         return [.. repository.Refs.Where(r => r.CanonicalName.StartsWith(prefix, StringComparison.Ordinal) && r.ResolveToDirectReference() is not null).Select(r => r.CanonicalName)];

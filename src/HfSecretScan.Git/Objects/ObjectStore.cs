@@ -49,7 +49,7 @@ internal sealed class ObjectStore : IDisposable
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
                 {
-                    problems.Add(new ScanProblem(idx, "Unreadable pack index, objects in its pack were not read: " + e.Message));
+                    problems.Add(new ScanProblem(ProblemKind.CorruptObject, idx, "Unreadable pack index, objects in its pack were not read: " + e.Message));
                 }
             }
         }

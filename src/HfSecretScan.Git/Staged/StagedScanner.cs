@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using HfSecretScan.Findings;
 using HfSecretScan.Git.Objects;
+using HfSecretScan.Pipeline;
 using HfSecretScan.Scanning;
-using HfSecretScan.Sources;
 using LibGit2Sharp;
 
 namespace HfSecretScan.Git.Staged;
@@ -10,35 +9,29 @@ namespace HfSecretScan.Git.Staged;
 /// <summary>
 /// Scans exactly what the next commit would contain: index entries added or changed relative to
 /// HEAD (all of them before the first commit), read from the index's blobs, never from the
-/// working tree, so a file fixed on disk but still staged with a token is caught.
+/// working tree, so a file fixed on disk but still staged with a token is caught. Paths are the
+/// index's, relative to the repository root, as the globs and the baseline expect.
 /// </summary>
-public static class StagedScanner
+/// <param name="path">A folder in the repository.</param>
+public sealed class StagedScanner(string path) : IScanSource
 {
-    /// <summary>Scans the staged changes of the repository at or above <paramref name="path"/>.</summary>
-    /// <param name="path">A folder in the repository.</param>
-    /// <param name="filter">The project's include and exclude globs, over paths relative to the repository root; null scans every staged file.</param>
-    /// <param name="cancellationToken">Stops the scan between files.</param>
-    /// <exception cref="RepositoryNotFoundException">No repository there.</exception>
-    /// <exception cref="InvalidOperationException">The repository is bare: it has no index.</exception>
-    public static ScanReport Scan(string path, PathFilter? filter = null, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    /// <exception cref="InputException">No repository there, or a bare one (it has no index).</exception>
+    public Task ScanAsync(ScanSink sink, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        string gitDirectory = Repository.Discover(path) ?? throw new RepositoryNotFoundException($"No git repository at or above '{path}'.");
+        ArgumentNullException.ThrowIfNull(sink);
+        string gitDirectory = Repository.Discover(path) ?? throw new InputException($"No git repository at or above '{path}'.");
         using var repository = new Repository(gitDirectory);
         if (repository.Info.IsBare)
         {
-            throw new InvalidOperationException($"{repository.Info.Path} is a bare repository: there is nothing staged.");
+            throw new InputException($"{repository.Info.Path} is a bare repository: there is nothing staged.");
         }
 
         var scanner = new ContentScanner();
-        var findings = new List<Finding>();
-        var problems = new List<ScanProblem>();
-        long items = 0, bytes = 0;
-        int allowed = 0;
         foreach (var entry in StagedEntries(repository))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (filter is not null && !filter.IsIncluded(entry.Path.Replace('\\', '/')))
+            if (!sink.Admits(entry.Path.Replace('\\', '/')))
             {
                 continue;
             }
@@ -47,33 +40,20 @@ public static class StagedScanner
             {
                 if (repository.Lookup<Blob>(entry.Id) is not { } blob)
                 {
-                    problems.Add(new ScanProblem(entry.Path, $"Staged blob {entry.Id.Sha} is missing from the object database, not scanned."));
+                    sink.Problem(new ScanProblem(ProblemKind.MissingObject, entry.Path, $"Staged blob {entry.Id.Sha} is missing from the object database, not scanned."));
                     continue;
                 }
 
                 using var stream = blob.GetContentStream();
-                var result = scanner.Scan(new BlobStreamContent(stream));
-                items++;
-                bytes += result.Length;
-                allowed += result.AllowedCount;
-                findings.AddRange(result.Reported.Select(t => FindingFactory.Create(t, entry.Path)));
+                sink.Scan(scanner, new BlobStreamContent(stream), entry.Path);
             }
             catch (LibGit2SharpException e)
             {
-                problems.Add(new ScanProblem(entry.Path, $"Cannot read staged blob {entry.Id.Sha}: {e.Message}"));
+                sink.Problem(new ScanProblem(ProblemKind.CorruptObject, entry.Path, $"Cannot read staged blob {entry.Id.Sha}: {e.Message}"));
             }
         }
 
-        findings.Sort(Finding.Compare);
-        return new ScanReport
-        {
-            Findings = findings,
-            Problems = problems,
-            ItemsScanned = items,
-            BytesScanned = bytes,
-            SuppressedByComment = allowed,
-            Elapsed = clock.Elapsed,
-        };
+        return Task.CompletedTask;
     }
 
     /// <summary>

@@ -1,7 +1,9 @@
 using HfSecretScan.Findings;
+using HfSecretScan.Pipeline;
 using HfSecretScan.MSBuild.Selection;
 using HfSecretScan.Scanning;
 using HfSecretScan.Sources;
+using HfSecretScan.Suppression;
 
 namespace HfSecretScan.MSBuild.Caching;
 
@@ -12,8 +14,8 @@ namespace HfSecretScan.MSBuild.Caching;
 /// </summary>
 internal static class IncrementalScan
 {
-    /// <summary>Brings <paramref name="cache"/> up to date for <paramref name="files"/>.</summary>
-    public static IncrementalScanResult Run(IReadOnlyList<ProjectFile> files, ScanCache cache)
+    /// <summary>Brings <paramref name="cache"/> up to date for <paramref name="files"/> (already chosen by <paramref name="policy"/>'s globs).</summary>
+    public static IncrementalScanResult Run(IReadOnlyList<ProjectFile> files, ScanCache cache, ScanPolicy policy)
     {
         var current = new Dictionary<string, CachedFile>(FileSystemPaths.Comparer);
         var stamps = new Dictionary<string, FileStamp>(FileSystemPaths.Comparer);
@@ -40,7 +42,9 @@ internal static class IncrementalScan
         var skipped = new List<SkippedEntry>();
         if (toScan.Count > 0)
         {
-            var scan = FileSetScanner.Scan(toScan);
+            var sink = new ScanSink(policy);
+            FileSetScanner.Scan(toScan, sink);
+            var scan = sink.ToReport();
             problems.AddRange(scan.Problems);
             skipped.AddRange(scan.Skipped);
             var findings = scan.Findings.ToLookup(f => f.Path, FileSystemPaths.Comparer);

@@ -1,4 +1,5 @@
 using HfSecretScan.Sources;
+using HfSecretScan.Suppression;
 
 namespace HfSecretScan.MSBuild.Selection;
 
@@ -11,23 +12,22 @@ internal sealed class ProjectFileSelection
 {
     private readonly string _projectDirectory;
     private readonly IReadOnlyList<string> _excludedFolders;
-    private readonly PathFilter _configFilter;
+    private readonly ScanPolicy _policy;
+    private readonly string _root;
     private readonly PathFilter _projectFilter;
-    private readonly WorkingTreeSource _rootPaths;
 
     /// <summary>Creates a selection.</summary>
     /// <param name="projectDirectory">The project's folder; <paramref name="projectExcludes"/> are relative to it.</param>
-    /// <param name="repositoryRoot">The repository root; <paramref name="configFilter"/> is relative to it.</param>
+    /// <param name="policy">The run's rules: the repository root and the configuration's globs, relative to it.</param>
     /// <param name="excludedFolders">Folders whose files are never scanned.</param>
-    /// <param name="configFilter">The repository configuration's include and exclude globs.</param>
     /// <param name="projectExcludes">The project's exclude globs.</param>
-    public ProjectFileSelection(string projectDirectory, string repositoryRoot, IEnumerable<string> excludedFolders, PathFilter configFilter, IReadOnlyList<string> projectExcludes)
+    public ProjectFileSelection(string projectDirectory, ScanPolicy policy, IEnumerable<string> excludedFolders, IReadOnlyList<string> projectExcludes)
     {
         _projectDirectory = Path.GetFullPath(projectDirectory);
         _excludedFolders = [.. excludedFolders.Where(f => f.Length > 0).Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f, _projectDirectory)) + Path.DirectorySeparatorChar)];
-        _configFilter = configFilter;
+        _policy = policy;
+        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(policy.Root));
         _projectFilter = projectExcludes.Count == 0 ? PathFilter.All : new PathFilter([], projectExcludes);
-        _rootPaths = new WorkingTreeSource(repositoryRoot, PathFilter.All, ignore: null);
     }
 
     /// <summary>The files to scan among <paramref name="itemPaths"/> (full or project-relative), in first-seen order.</summary>
@@ -43,9 +43,9 @@ internal sealed class ProjectFileSelection
                 continue;
             }
 
-            string rootPath = _rootPaths.DisplayPath(full);
+            string rootPath = ProjectPaths.Display(_root, full);
             string projectPath = Path.GetRelativePath(_projectDirectory, full).Replace('\\', '/');
-            if (_configFilter.IsIncluded(rootPath) && _projectFilter.IsIncluded(projectPath))
+            if (_policy.Admits(rootPath) && _projectFilter.IsIncluded(projectPath))
             {
                 files.Add(new ProjectFile(full, rootPath));
             }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HfSecretScan.Pipeline;
 using HfSecretScan.Reporting;
 using HfSecretScan.Suppression;
 
@@ -22,14 +23,10 @@ internal static class BaselineCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             // The baseline records everything found now, so no existing baseline filters it.
-            var (settings, report) = await ScanCommand.RunAsync(parse, walk, baseline: null, console, cancellationToken).ConfigureAwait(false);
-            report = report with { Problems = [.. settings.Problems.Where(p => !p.Message.StartsWith("Baseline", StringComparison.Ordinal)), .. report.Problems] };
+            var request = walk.Request(parse, console) with { UseBaseline = false };
+            var report = await ScanPipeline.Open(request).RunAsync(cancellationToken).ConfigureAwait(false);
             var file = parse.GetValue(output)!;
-            using (var stream = File.Create(file.FullName))
-            {
-                Baseline.FromFindings(report.Findings).Save(stream);
-            }
-
+            AtomicFile.Write(file.FullName, Baseline.FromFindings(report.Findings).Save);
             foreach (var problem in report.Problems)
             {
                 console.Error.WriteLine($"error: {problem.Path}: {problem.Message}");

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
 using HfSecretScan.Verification;
 
 namespace HfSecretScan.Tool.Cli;
@@ -58,16 +57,6 @@ internal sealed class HfApiOptions
     public HfEndpoint ResolveEndpoint(ParseResult parse) => Resolve(parse.GetValue(Endpoint));
 
     public VerifierOptions VerifierOptions(ParseResult parse) => new() { Timeout = TimeSpan.FromSeconds(parse.GetValue(Timeout)) };
-
-    /// <summary>Verifies every distinct token of <paramref name="report"/>, saying on standard error what it asks whom.</summary>
-    public async Task<Findings.ScanReport> VerifyAsync(ParseResult parse, Findings.ScanReport report, CliConsole console, CancellationToken cancellationToken)
-    {
-        var endpoint = ResolveEndpoint(parse);
-        int distinct = report.Findings.Select(f => f.Secret).Distinct().Count();
-        await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Verifying {distinct} distinct token(s) with {endpoint}…")).ConfigureAwait(false);
-        using var client = new HfApiClient(endpoint);
-        return await new TokenVerifier(client, VerifierOptions(parse)).VerifyAsync(report, cancellationToken).ConfigureAwait(false);
-    }
 
     private static HfEndpoint Resolve(string? option) =>
         HfEndpoint.Resolve(option, Environment.GetEnvironmentVariable(HfEndpoint.EnvironmentVariable));

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using HfSecretScan.Git.History;
-using HfSecretScan.Scanning;
-using LibGit2Sharp;
+using HfSecretScan.Pipeline;
 
 namespace HfSecretScan.Tool.Cli;
 
@@ -62,14 +61,14 @@ internal static class HistoryCommand
             }
 
             options = options with { Include = revisions.Include, Exclude = revisions.Exclude };
-            return GitCommand.RunAsync(console, async () =>
+            var request = new ScanRequest
             {
-                var settings = ProjectSettings.Load(repository, parse.GetValue(report.Baseline));
-                var result = HistoryScanner.Scan(repository, options);
-                (options.Progress as ProgressLine)?.Clear();
-                var verified = await verify.ApplyAsync(parse, settings.Finish(result), console, cancellationToken).ConfigureAwait(false);
-                return report.Write(parse, verified, settings.Root, console);
-            });
+                Start = repository,
+                Sources = [new HistoryScanner(repository, options)],
+                Baseline = parse.GetValue(report.Baseline),
+                Stages = verify.Stages(parse, console),
+            };
+            return ScanRun.ExecuteAsync(request, parse, report, console, cancellationToken, () => (options.Progress as ProgressLine)?.Clear());
         });
         return command;
     }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using HfSecretScan.Git.History;
 using HfSecretScan.Git.Hooks;
-using HfSecretScan.Scanning;
+using HfSecretScan.Pipeline;
 
 namespace HfSecretScan.Tool.Cli;
 
@@ -24,7 +24,7 @@ internal static class HookCommand
         var command = new Command("install", "Install hooks in the folder git runs them from (core.hooksPath honoured); an existing hook is kept and runs first.");
         command.Options.Add(preCommit);
         command.Options.Add(prePush);
-        command.SetAction(parse => GitCommand.Run(console, () =>
+        command.SetAction(parse =>
         {
             var kinds = new List<HookKind>();
             if (parse.GetValue(preCommit) || !parse.GetValue(prePush))
@@ -43,19 +43,19 @@ internal static class HookCommand
             }
 
             return ExitCodes.Clean;
-        }));
+        });
         return command;
     }
 
     private static Command Uninstall(CliConsole console)
     {
         var command = new Command("uninstall", "Remove the hooks hf-scan installed and put back the hooks they chained.");
-        command.SetAction(parse => GitCommand.Run(console, () =>
+        command.SetAction(parse =>
         {
             var done = HookInstaller.Uninstall(".");
             console.Out.WriteLine(done.Count == 0 ? "No hf-scan hook is installed here." : string.Join(Environment.NewLine, done));
             return ExitCodes.Clean;
-        }));
+        });
         return command;
     }
 
@@ -68,7 +68,7 @@ internal static class HookCommand
         command.Arguments.Add(remote);
         command.Arguments.Add(url);
         report.AddTo(command);
-        command.SetAction(parse => GitCommand.Run(console, () =>
+        command.SetAction((parse, cancellationToken) =>
         {
             PushedRefs pushed;
             using (var reader = new StreamReader(console.OpenInput()))
@@ -78,13 +78,17 @@ internal static class HookCommand
 
             if (pushed.Include.Count == 0)
             {
-                return ExitCodes.Clean;
+                return Task.FromResult(ExitCodes.Clean);
             }
 
-            var settings = ProjectSettings.Load(".", parse.GetValue(report.Baseline));
-            var result = HistoryScanner.Scan(".", new HistoryScanOptions { Include = pushed.Include, Exclude = pushed.Exclude });
-            return report.Write(parse, settings.Finish(result), settings.Root, console);
-        }));
+            var request = new ScanRequest
+            {
+                Start = ".",
+                Sources = [new HistoryScanner(".", new HistoryScanOptions { Include = pushed.Include, Exclude = pushed.Exclude })],
+                Baseline = parse.GetValue(report.Baseline),
+            };
+            return ScanRun.ExecuteAsync(request, parse, report, console, cancellationToken);
+        });
         return command;
     }
 

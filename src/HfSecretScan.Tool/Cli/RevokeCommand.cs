@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using HfSecretScan.Findings;
+using HfSecretScan.Pipeline;
 using HfSecretScan.Reporting;
 using HfSecretScan.Sources;
 using HfSecretScan.Verification;
@@ -43,10 +44,11 @@ internal static class RevokeCommand
         });
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var report = parse.GetValue(stdin)
-                ? await ReadStandardInputAsync(console, cancellationToken).ConfigureAwait(false)
-                : await ScanAsync(parse, walk, console, cancellationToken).ConfigureAwait(false);
-            report = await verify.ApplyAsync(parse, report, console, cancellationToken).ConfigureAwait(false);
+            // A baseline accepts a finding for scanning; it does not make the token safe, so revoke ignores it.
+            var request = parse.GetValue(stdin)
+                ? new ScanRequest { Start = ".", Sources = [new TokenListSource(console.OpenInput)] }
+                : walk.Request(parse, console);
+            var report = await ScanPipeline.Open(request with { UseBaseline = false, Stages = verify.Stages(parse, console) }).RunAsync(cancellationToken).ConfigureAwait(false);
             foreach (var problem in report.Problems)
             {
                 await console.Error.WriteLineAsync($"error: {problem.Path}: {problem.Message}").ConfigureAwait(false);
@@ -71,24 +73,6 @@ internal static class RevokeCommand
             return revoked && report.IsComplete ? ExitCodes.Clean : ExitCodes.Incomplete;
         });
         return command;
-    }
-
-    private static async Task<ScanReport> ScanAsync(ParseResult parse, WalkOptions walk, CliConsole console, CancellationToken cancellationToken)
-    {
-        // A baseline accepts a finding for scanning; it does not make the token safe, so revoke ignores it.
-        var (settings, report) = await ScanCommand.RunAsync(parse, walk, baseline: null, console, cancellationToken).ConfigureAwait(false);
-        return report with { Problems = [.. settings.Problems, .. report.Problems] };
-    }
-
-    private static async Task<ScanReport> ReadStandardInputAsync(CliConsole console, CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(console.OpenInput());
-        var (tokens, rejected) = await TokenInput.ReadLinesAsync(reader, cancellationToken).ConfigureAwait(false);
-        return new ScanReport
-        {
-            Findings = [.. tokens.Select(t => new Finding { Rule = t.Token.Rule, Secret = t.Token, Path = StandardInputSource.DisplayName, Line = t.Line, Column = 1 })],
-            Problems = [.. rejected.Select(line => new ScanProblem($"{StandardInputSource.DisplayName}:{line}", "not a Hugging Face token on its own; line skipped"))],
-        };
     }
 
     private static async Task ListAsync(List<IGrouping<Secret, Finding>> tokens, HfEndpoint endpoint, CliConsole console)

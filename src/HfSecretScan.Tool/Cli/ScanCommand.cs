@@ -1,7 +1,4 @@
 using System.CommandLine;
-using HfSecretScan.Findings;
-using HfSecretScan.Scanning;
-using HfSecretScan.Sources;
 
 namespace HfSecretScan.Tool.Cli;
 
@@ -17,31 +14,11 @@ internal static class ScanCommand
         report.AddTo(command);
         var verify = new VerifyOptions();
         verify.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) =>
         {
-            var (settings, result) = await RunAsync(parse, walk, parse.GetValue(report.Baseline), console, cancellationToken).ConfigureAwait(false);
-            var verified = await verify.ApplyAsync(parse, settings.Finish(result), console, cancellationToken).ConfigureAwait(false);
-            return report.Write(parse, verified, settings.Root, console);
+            var request = walk.Request(parse, console) with { Baseline = parse.GetValue(report.Baseline), Stages = verify.Stages(parse, console) };
+            return ScanRun.ExecuteAsync(request, parse, report, console, cancellationToken);
         });
         return command;
-    }
-
-    /// <summary>Scans the paths a command names, standard input included; no baseline applied yet.</summary>
-    public static async Task<(ProjectSettings Settings, ScanReport Report)> RunAsync(
-        ParseResult parse, WalkOptions walk, string? baseline, CliConsole console, CancellationToken cancellationToken)
-    {
-        string[] paths = walk.GetPaths(parse);
-        var files = paths.Where(p => p != "-").ToArray();
-        var settings = ProjectSettings.Load(files.FirstOrDefault() ?? ".", baseline);
-        var result = files.Length > 0
-            ? PathScan.Run(walk.ToScanOptions(parse, files, baseline), settings, cancellationToken)
-            : ScanReport.Empty;
-        if (files.Length < paths.Length)
-        {
-            using var input = console.OpenInput();
-            result = ScanReport.Combine(result, await StandardInputSource.ScanAsync(input, cancellationToken).ConfigureAwait(false));
-        }
-
-        return (settings, result);
     }
 }

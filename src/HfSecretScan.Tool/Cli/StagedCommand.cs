@@ -1,7 +1,6 @@
 using System.CommandLine;
 using HfSecretScan.Git.Staged;
-using HfSecretScan.Scanning;
-using HfSecretScan.Sources;
+using HfSecretScan.Pipeline;
 
 namespace HfSecretScan.Tool.Cli;
 
@@ -22,13 +21,18 @@ internal static class StagedCommand
         report.AddTo(command);
         var verify = new VerifyOptions();
         verify.AddTo(command);
-        command.SetAction((parse, cancellationToken) => GitCommand.RunAsync(console, async () =>
+        command.SetAction((parse, cancellationToken) =>
         {
             string folder = parse.GetValue(path)!;
-            var settings = ProjectSettings.Load(folder, parse.GetValue(report.Baseline));
-            var verified = await verify.ApplyAsync(parse, settings.Finish(StagedScanner.Scan(folder, new PathFilter(settings.Config.Include, settings.Config.Exclude), cancellationToken)), console, cancellationToken).ConfigureAwait(false);
-            return report.Write(parse, verified, settings.Root, console);
-        }));
+            var request = new ScanRequest
+            {
+                Start = folder,
+                Sources = [new StagedScanner(folder)],
+                Baseline = parse.GetValue(report.Baseline),
+                Stages = verify.Stages(parse, console),
+            };
+            return ScanRun.ExecuteAsync(request, parse, report, console, cancellationToken);
+        });
         return command;
     }
 }

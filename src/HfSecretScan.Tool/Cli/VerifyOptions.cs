@@ -1,11 +1,12 @@
 using System.CommandLine;
-using HfSecretScan.Findings;
+using HfSecretScan.Pipeline;
+using HfSecretScan.Verification;
 
 namespace HfSecretScan.Tool.Cli;
 
 /// <summary>
 /// <c>--verify</c> with its endpoint options, for any command that reports findings: one
-/// <see cref="AddTo"/> when building the command, one <see cref="ApplyAsync"/> on its report.
+/// <see cref="AddTo"/> when building the command, one <see cref="Stages"/> for its pipeline.
 /// </summary>
 internal sealed class VerifyOptions
 {
@@ -24,9 +25,9 @@ internal sealed class VerifyOptions
         Api.AddTo(command, result => endpointAlwaysUsed || result.GetValue(Verify) || result.GetResult(Api.Endpoint) is not null);
     }
 
-    /// <summary>The report with verdicts attached when <c>--verify</c> is on; unchanged otherwise.</summary>
-    public async Task<ScanReport> ApplyAsync(ParseResult parse, ScanReport report, CliConsole console, CancellationToken cancellationToken) =>
-        parse.GetValue(Verify) && report.Findings.Count > 0
-            ? await Api.VerifyAsync(parse, report, console, cancellationToken).ConfigureAwait(false)
-            : report;
+    /// <summary>The verification stage when <c>--verify</c> is on; none otherwise.</summary>
+    public IReadOnlyList<IReportStage> Stages(ParseResult parse, CliConsole console) =>
+        parse.GetValue(Verify)
+            ? [new VerificationStage(Api.ResolveEndpoint(parse), Api.VerifierOptions(parse), console.Error.WriteLine)]
+            : [];
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HfSecretScan.Git.Ignore;
-using HfSecretScan.Scanning;
+using HfSecretScan.Pipeline;
+using HfSecretScan.Sources;
 
 namespace HfSecretScan.Tool.Cli;
 
@@ -57,15 +58,32 @@ internal sealed class WalkOptions
         command.Options.Add(NoIgnore);
     }
 
-    public string[] GetPaths(ParseResult parse) => parse.GetValue(Paths) is { Length: > 0 } p ? p : ["."];
-
-    public PathScanOptions ToScanOptions(ParseResult parse, IReadOnlyList<string> paths, string? baseline) => new()
+    /// <summary>
+    /// The request for the paths the command names (standard input for <c>-</c>): the working-tree
+    /// source with git's ignore rules and the globs given.
+    /// </summary>
+    public ScanRequest Request(ParseResult parse, CliConsole console)
     {
-        Paths = paths,
-        Include = parse.GetValue(Include) ?? [],
-        Exclude = parse.GetValue(Exclude) ?? [],
-        NoIgnore = parse.GetValue(NoIgnore),
-        BaselinePath = baseline,
-        Ignore = new GitIgnoreRulesProvider(),
-    };
+        string[] paths = parse.GetValue(Paths) is { Length: > 0 } p ? p : ["."];
+        string[] files = [.. paths.Where(p => p != "-")];
+        var sources = new List<IScanSource>();
+        if (files.Length > 0)
+        {
+            sources.Add(new WorkingTreeSource(files, new GitIgnoreRulesProvider()));
+        }
+
+        if (files.Length < paths.Length)
+        {
+            sources.Add(new StandardInputSource(console.OpenInput));
+        }
+
+        return new ScanRequest
+        {
+            Start = files.FirstOrDefault() ?? ".",
+            Sources = sources,
+            Include = parse.GetValue(Include) ?? [],
+            Exclude = parse.GetValue(Exclude) ?? [],
+            NoIgnore = parse.GetValue(NoIgnore),
+        };
+    }
 }

@@ -1,5 +1,7 @@
+using HfSecretScan.Pipeline;
 using HfSecretScan.Scanning;
 using HfSecretScan.Sources;
+using HfSecretScan.Suppression;
 
 namespace HfSecretScan.Tests.Scanning;
 
@@ -14,17 +16,18 @@ public sealed class FileSetScannerTests
         folder.Write("a.txt", $"x {token}\n");
         folder.Write("b.txt", $"y {token}\n");
         folder.Write("c.txt", "clean\n");
-        var walker = new WorkingTreeSource(folder.Path, PathFilter.All, ignore: null);
-        var targets = walker.Enumerate([folder.Path]).ToList();
-        Assert.HasCount(3, targets);
+        var targets = new[] { "a.txt", "b.txt", "c.txt" }.Select(n => new ScanTarget(Path.Combine(folder.Path, n), n)).ToList();
         File.Delete(Path.Combine(folder.Path, "b.txt"));
+        var sink = new ScanSink(new ScanPolicy(ProjectSettings.Load(folder.Path, null)));
 
-        var scan = FileSetScanner.Scan(targets);
+        FileSetScanner.Scan(targets, sink);
+
+        var scan = sink.ToReport();
 
         Assert.AreEqual("a.txt", scan.Findings.Single().Path);
         Assert.AreEqual("b.txt", scan.Problems.Single().Path);
         StringAssert.Contains(scan.Problems.Single().Message, "vanished");
-        Assert.AreEqual(2L, scan.FilesScanned);
+        Assert.AreEqual(2L, scan.ItemsScanned);
     }
 
     [TestMethod]
@@ -44,8 +47,9 @@ public sealed class FileSetScannerTests
         expected.Sort(StringComparer.Ordinal);
         for (int run = 0; run < 3; run++)
         {
-            var walker = new WorkingTreeSource(folder.Path, PathFilter.All, ignore: null);
-            var scan = FileSetScanner.Scan(walker.Enumerate([folder.Path]), maxDegreeOfParallelism: 4);
+            var sink = new ScanSink(new ScanPolicy(ProjectSettings.Load(folder.Path, null)));
+            new WorkingTreeSource([folder.Path], ignore: null).ScanAsync(sink, CancellationToken.None).GetAwaiter().GetResult();
+            var scan = sink.ToReport();
             CollectionAssert.AreEqual(expected, scan.Findings.Select(f => $"{f.Path}:{f.Line}:{f.Column}").ToList());
         }
     }

@@ -7,7 +7,7 @@ namespace HfSecretScan.Git.Tests.History;
 [TestClass]
 public sealed class HistoryScannerTests
 {
-    private static ScanReport ScanAll(string path) => HistoryScanner.Scan(path, new HistoryScanOptions());
+    private static ScanReport ScanAll(string path) => SourceRun.Report(new HistoryScanner(path, new HistoryScanOptions()), path);
 
     [TestMethod]
     public void A_token_added_then_deleted_is_attributed_to_the_commit_that_added_it()
@@ -181,7 +181,7 @@ public sealed class HistoryScannerTests
         StringAssert.Contains(plain.Skipped.Single().Reason, "--recurse-submodules");
         Assert.AreEqual("vendor/inner", plain.Skipped.Single().Path);
 
-        var recursive = HistoryScanner.Scan(repo.Path, new HistoryScanOptions { RecurseSubmodules = true });
+        var recursive = SourceRun.Report(new HistoryScanner(repo.Path, new HistoryScanOptions { RecurseSubmodules = true }), repo.Path);
         Assert.AreEqual("vendor/inner/inner.env", recursive.Findings.Single().Path);
         Assert.IsTrue(recursive.IsComplete, string.Join("; ", recursive.Problems));
     }
@@ -225,7 +225,7 @@ public sealed class HistoryScannerTests
         string old = repo.Commit("old.txt", TestTokens.User(23) + "\n", "old");
         string added = repo.Commit("new.txt", TestTokens.User(24) + "\n", "new");
 
-        var report = HistoryScanner.Scan(repo.Path, new HistoryScanOptions { Include = ["HEAD"], Exclude = [old] });
+        var report = SourceRun.Report(new HistoryScanner(repo.Path, new HistoryScanOptions { Include = ["HEAD"], Exclude = [old] }), repo.Path);
 
         var finding = report.Findings.Single();
         Assert.AreEqual("new.txt", finding.Path);
@@ -238,7 +238,7 @@ public sealed class HistoryScannerTests
         using var repo = TestRepository.Create();
         repo.Commit("a.txt", "a\n");
 
-        var error = Assert.ThrowsExactly<ArgumentException>(() => HistoryScanner.Scan(repo.Path, new HistoryScanOptions { Include = ["HEAD"], Exclude = ["no-such-branch"] }));
+        var error = Assert.ThrowsExactly<HfSecretScan.Pipeline.InputException>(() => SourceRun.Report(new HistoryScanner(repo.Path, new HistoryScanOptions { Include = ["HEAD"], Exclude = ["no-such-branch"] }), repo.Path));
 
         StringAssert.Contains(error.Message, "no-such-branch");
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using HfSecretScan.Git.Staged;
-using HfSecretScan.Sources;
 using HfSecretScan.Tests;
 
 namespace HfSecretScan.Git.Tests.Staged;
@@ -17,7 +16,7 @@ public sealed class StagedScannerTests
         repo.Git("add", "app.env");
         repo.Write("app.env", "A=1\nHF_TOKEN=\n");
 
-        var finding = StagedScanner.Scan(repo.Path).Findings.Single();
+        var finding = SourceRun.Report(new StagedScanner(repo.Path), repo.Path).Findings.Single();
 
         Assert.AreEqual("app.env", finding.Path);
         Assert.AreEqual(2, finding.Line);
@@ -34,7 +33,7 @@ public sealed class StagedScannerTests
         repo.Write("other.txt", "new\n");
         repo.Git("add", "other.txt");
 
-        var report = StagedScanner.Scan(repo.Path);
+        var report = SourceRun.Report(new StagedScanner(repo.Path), repo.Path);
 
         Assert.AreEqual(0, report.Findings.Count);
         Assert.AreEqual(1, report.ItemsScanned, "only the staged, changed file is read");
@@ -48,7 +47,7 @@ public sealed class StagedScannerTests
         repo.Write("new.txt", "fine\n");
         repo.Git("add", "new.txt");
 
-        var report = StagedScanner.Scan(repo.Path);
+        var report = SourceRun.Report(new StagedScanner(repo.Path), repo.Path);
 
         Assert.AreEqual(0, report.Findings.Count);
         Assert.AreEqual(1, report.ItemsScanned);
@@ -62,7 +61,7 @@ public sealed class StagedScannerTests
         repo.Write("src/app.env", "HF_TOKEN=" + TestTokens.User(36) + "\n");
         repo.Git("add", "-A");
 
-        var report = StagedScanner.Scan(repo.Path, new PathFilter([], ["fixtures/"]));
+        var report = SourceRun.Report(new StagedScanner(repo.Path), repo.Path, exclude: ["fixtures/"]);
 
         Assert.AreEqual("src/app.env", report.Findings.Single().Path);
         Assert.AreEqual(1, report.ItemsScanned);
@@ -77,7 +76,7 @@ public sealed class StagedScannerTests
         repo.Git("mv", "old.env", "renamed.env");
         repo.Git("rm", "-q", "gone.txt");
 
-        var report = StagedScanner.Scan(repo.Path);
+        var report = SourceRun.Report(new StagedScanner(repo.Path), repo.Path);
 
         Assert.AreEqual("renamed.env", report.Findings.Single().Path);
         Assert.AreEqual(1, report.ItemsScanned);
@@ -90,7 +89,7 @@ public sealed class StagedScannerTests
         repo.Write("first.py", "login(token='" + TestTokens.User(34) + "')\n");
         repo.Git("add", "first.py");
 
-        var finding = StagedScanner.Scan(repo.Path).Findings.Single();
+        var finding = SourceRun.Report(new StagedScanner(repo.Path), repo.Path).Findings.Single();
 
         Assert.AreEqual("first.py", finding.Path);
     }

@@ -1,0 +1,44 @@
+using HfSecretScan.Scanning;
+using HfSecretScan.Sources;
+
+namespace HfSecretScan.Suppression;
+
+/// <summary>
+/// The rules one run applies, whatever the entry point: the project root paths are relative to,
+/// the configuration's include and exclude globs with those given for this run, whether git's
+/// ignore rules apply, and the baseline. Built once per run from <see cref="ProjectSettings"/>.
+/// </summary>
+public sealed class ScanPolicy
+{
+    private readonly PathFilter _paths;
+
+    /// <summary>Creates the policy of a run.</summary>
+    /// <param name="settings">The project's settings.</param>
+    /// <param name="include">Globs given for this run, added to the configuration's.</param>
+    /// <param name="exclude">Globs given for this run, added to the configuration's.</param>
+    /// <param name="noIgnore">Scan what git ignores (also when the configuration says so).</param>
+    public ScanPolicy(ProjectSettings settings, IEnumerable<string>? include = null, IEnumerable<string>? exclude = null, bool noIgnore = false)
+    {
+        Settings = settings;
+        _paths = new PathFilter([.. settings.Config.Include, .. include ?? []], [.. settings.Config.Exclude, .. exclude ?? []]);
+        NoIgnore = noIgnore || settings.Config.NoIgnore;
+    }
+
+    /// <summary>The project's root, configuration and baseline.</summary>
+    public ProjectSettings Settings { get; }
+
+    /// <summary>The folder paths, globs and baselines are relative to.</summary>
+    public string Root => Settings.Root;
+
+    /// <summary>Whether git's ignore rules are off for this run.</summary>
+    public bool NoIgnore { get; }
+
+    /// <summary>The baseline, when one is configured and readable.</summary>
+    public Baseline? Baseline => Settings.Baseline;
+
+    /// <summary>Whether <paramref name="path"/> (relative to <see cref="Root"/>, forward slashes) passes the globs.</summary>
+    public bool Admits(string path) => _paths.IsIncluded(path);
+
+    /// <summary>Whether the baseline accepts the token with <paramref name="fingerprint"/> at <paramref name="path"/>.</summary>
+    public bool IsBaselined(string fingerprint, string path) => Baseline?.Contains(fingerprint, path) == true;
+}
