@@ -244,6 +244,25 @@ public sealed class BuildScanTests
     }
 
     [TestMethod]
+    public void RepositoryConfiguration_ExcludeGlobsAndBaseline_ApplyAsInEveryCommand()
+    {
+        // The same layout as the tool's SameRulesTests: a fixture folder the configuration excludes, an accepted token, a new one.
+        var project = TestProject.Create(s_feed, nameof(RepositoryConfiguration_ExcludeGlobsAndBaseline_ApplyAsInEveryCommand));
+        string known = TestTokens.User(904);
+        project.Write("fixtures/Leak.cs", CsFileWith(TestTokens.User(905)));
+        project.Write("src/Known.cs", CsFileWith(known));
+        string fresh = project.Write("src/New.cs", CsFileWith(TestTokens.User(906)));
+        string fingerprint = new Secret(TokenRules.UserToken, known).Fingerprint;
+        project.Write(".config/hf-scan.json", "{ \"exclude\": [\"fixtures/\"], \"baseline\": \".config/hf-scan-baseline.json\" }\n");
+        project.Write(".config/hf-scan-baseline.json", $$"""{ "version": 1, "findings": [ { "fingerprint": "{{fingerprint}}", "rule": "hf-user-token", "path": "src/Known.cs" } ] }""");
+
+        var build = project.Build();
+
+        Assert.AreEqual(1, build.ExitCode, build.ToString());
+        CollectionAssert.AreEqual(new[] { $"{fresh}(4,34): error HFS001" }, build.Diagnostics.ToArray(), build.ToString());
+    }
+
+    [TestMethod]
     public void UnreadableItem_WarnsWithHfs901()
     {
         var project = TestProject.Create(s_feed, nameof(UnreadableItem_WarnsWithHfs901), items: """<None Include="missing.txt" />""");
