@@ -22,7 +22,7 @@ public static class FileSetScanner
     private const int BatchSize = 16;
 
     /// <summary>Scans every target; a file that cannot be read becomes a problem and the rest go on.</summary>
-    public static void Scan(IEnumerable<ScanTarget> targets, ScanSink sink, int? maxDegreeOfParallelism = null, CancellationToken cancellationToken = default)
+    public static void Scan(IEnumerable<ScanTarget> targets, ScanSink sink, CancellationToken cancellationToken = default)
     {
         using var queue = new BlockingCollection<ScanTarget[]>(QueueCapacity / BatchSize);
         var walk = Task.Run(
@@ -42,7 +42,7 @@ public static class FileSetScanner
             },
             cancellationToken);
 
-        int workers = Math.Max(1, maxDegreeOfParallelism ?? Environment.ProcessorCount);
+        int workers = Environment.ProcessorCount;
         var scans = new Task[workers];
         for (int i = 0; i < workers; i++)
         {

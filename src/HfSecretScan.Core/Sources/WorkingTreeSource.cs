@@ -38,7 +38,7 @@ public sealed class WorkingTreeSource : IScanSource
     {
         ArgumentNullException.ThrowIfNull(sink);
         var walk = new Walk(sink, sink.Policy.NoIgnore ? null : _ignore);
-        FileSetScanner.Scan(walk.Enumerate(_paths), sink, cancellationToken: cancellationToken);
+        FileSetScanner.Scan(walk.Enumerate(_paths), sink, cancellationToken);
         return Task.CompletedTask;
     }
 
