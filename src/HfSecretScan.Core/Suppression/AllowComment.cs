@@ -17,7 +17,7 @@ public static class AllowComment
     private static readonly byte[] MarkerUtf16BE = Encoding.BigEndianUnicode.GetBytes(Marker);
 
     /// <summary>The marker as it is written in text of <paramref name="encoding"/>.</summary>
-    internal static ReadOnlySpan<byte> MarkerBytes(ContentEncoding encoding) => encoding switch
+    private static ReadOnlySpan<byte> MarkerBytes(ContentEncoding encoding) => encoding switch
     {
         ContentEncoding.Utf16LE => MarkerUtf16LE,
         ContentEncoding.Utf16BE => MarkerUtf16BE,
