@@ -7,7 +7,7 @@ namespace HfSecretScan.Scanning;
 /// <summary>
 /// Turns token byte offsets into lines and columns with one forward pass that stops at the last
 /// token's line. Runs only when a content has tokens, so the search itself never looks at lines.
-/// Line ends are LF, CRLF and lone CR.
+/// Line ends are those of <see cref="LineBreaks"/>.
 /// </summary>
 internal static class LineLocator
 {
@@ -49,7 +49,7 @@ internal static class LineLocator
         int line = 1;
         long lineStart = pos;
         long columnUnits = 0;
-        bool pendingCr = false;
+        var carry = default(LineBreaks.Carry);
         int next = 0;
         int openFrom = -1;
 
@@ -60,16 +60,8 @@ internal static class LineLocator
             read -= read % unit;
             var bytes = buffer.AsSpan(0, read);
             var units = MemoryMarshal.Cast<byte, T>(bytes);
-            int i = 0;
-            if (pendingCr && units.Length > 0)
-            {
-                pendingCr = false;
-                if (units[0].Equals(lf))
-                {
-                    i = 1;
-                    lineStart += unit;
-                }
-            }
+            int i = carry.SkipCarried(units, lf);
+            lineStart += (long)i * unit;
 
             while (i < units.Length)
             {
@@ -98,7 +90,7 @@ internal static class LineLocator
                     }
                 }
 
-                int newline = units[i..].IndexOfAny(cr, lf);
+                int newline = LineBreaks.NextEnd(units[i..], cr, lf);
                 newline = newline < 0 ? -1 : i + newline;
                 if (tokenIndex >= 0 && (newline < 0 || tokenIndex < newline))
                 {
@@ -133,21 +125,7 @@ internal static class LineLocator
                 }
 
                 line++;
-                i = newline + 1;
-                if (units[newline].Equals(cr))
-                {
-                    if (i < units.Length)
-                    {
-                        if (units[i].Equals(lf))
-                        {
-                            i++;
-                        }
-                    }
-                    else
-                    {
-                        pendingCr = true;
-                    }
-                }
+                i = carry.Past(units, newline, cr, lf);
 
                 lineStart = pos + ((long)i * unit);
                 columnUnits = 0;

@@ -9,7 +9,7 @@ namespace HfSecretScan.Scanning;
 /// each range counts its line ends, notes where its last line starts and its last non-ASCII byte,
 /// and finds <c>hf-scan:allow</c> markers; a short sequential step then joins the ranges. A column
 /// is the byte distance to the line start when that stretch is ASCII, and is decoded only
-/// otherwise. Line ends are LF, CRLF and lone CR, as in <see cref="LineLocator"/>.
+/// otherwise. Line ends are those of <see cref="LineBreaks"/>, as in <see cref="LineLocator"/>.
 /// </summary>
 internal static class RangedLineLocator
 {
@@ -19,7 +19,7 @@ internal static class RangedLineLocator
         long start = kind.PreambleLength;
         byte[] buffer = new byte[bufferSize];
         var last = found[^1];
-        long extent = FindLineEnd(content, last.Offset + last.ByteLength, buffer);
+        long extent = LineBreaks.FindLineEnd(content, last.Offset + last.ByteLength, buffer);
         int rangeCount = (int)Math.Max(1, (extent - start + policy.RangeSize - 1) / policy.RangeSize);
         var ranges = ParallelRanges.Map(
             rangeCount,
@@ -69,27 +69,6 @@ internal static class RangedLineLocator
 
     private static int Clamp(long value) => (int)Math.Min(int.MaxValue, value);
 
-    /// <summary>Where the line that goes on at <paramref name="from"/> ends: its CR or LF, or the end of content.</summary>
-    private static long FindLineEnd(IScanContent content, long from, byte[] buffer)
-    {
-        long position = from;
-        while (true)
-        {
-            int read = content.Read(position, buffer);
-            int newline = buffer.AsSpan(0, read).IndexOfAny((byte)'\r', (byte)'\n');
-            if (newline >= 0)
-            {
-                return position + newline;
-            }
-
-            position += read;
-            if (read < buffer.Length)
-            {
-                return position;
-            }
-        }
-    }
-
     /// <summary>UTF-16 code units that the bytes <c>[lineStart, offset)</c> decode to.</summary>
     private static long Columns(IScanContent content, long lineStart, long offset, byte[] buffer)
     {
@@ -113,20 +92,20 @@ internal static class RangedLineLocator
 
     private static RangeSummary Summarize(IScanContent content, List<RawToken> found, long from, long to, byte[] buffer)
     {
-        var marker = AllowComment.MarkerBytes(ContentEncoding.Utf8);
+        int overlap = AllowComment.Overlap(ContentEncoding.Utf8);
         var summary = new RangeSummary();
         int token = FirstAtOrAfter(found, from);
         // Windows read past their end: the byte after a CR, and the rest of a marker that starts inside.
-        int step = buffer.Length - marker.Length;
+        int step = buffer.Length - overlap - 1;
         var stretch = new Stretch { LastLineStart = -1, LastNonAscii = -1 };
         for (long position = from; position < to;)
         {
             long stop = Math.Min(to, position + step);
-            int read = content.Read(position, buffer.AsSpan(0, (int)(stop - position) + marker.Length - 1));
+            int read = content.Read(position, buffer.AsSpan(0, (int)(stop - position) + overlap));
             var bytes = buffer.AsSpan(0, read);
             int own = (int)Math.Min(read, stop - position);
             int done = 0;
-            int markerAt = NextMarker(bytes, 0, own, marker);
+            int markerAt = NextMarker(bytes, 0, own);
             while (true)
             {
                 long tokenOffset = token < found.Count ? found[token].Offset : long.MaxValue;
@@ -147,7 +126,7 @@ internal static class RangedLineLocator
                 else
                 {
                     summary.Markers.Add(stretch);
-                    markerAt = NextMarker(bytes, cut + 1, own, marker);
+                    markerAt = NextMarker(bytes, cut + 1, own);
                 }
             }
 
@@ -164,15 +143,10 @@ internal static class RangedLineLocator
         return summary;
     }
 
-    private static int NextMarker(ReadOnlySpan<byte> bytes, int from, int own, ReadOnlySpan<byte> marker)
+    private static int NextMarker(ReadOnlySpan<byte> bytes, int from, int own)
     {
-        if (from >= own)
-        {
-            return int.MaxValue;
-        }
-
-        int index = bytes[from..].IndexOf(marker);
-        return index >= 0 && from + index < own ? from + index : int.MaxValue;
+        int index = AllowComment.Find(bytes, from, own, ContentEncoding.Utf8);
+        return index >= 0 ? index : int.MaxValue;
     }
 
     private static int FirstAtOrAfter(List<RawToken> found, long offset)
@@ -240,20 +214,14 @@ internal static class RangedLineLocator
                 return;
             }
 
-            int next = to < window.Length ? window[to] : -1;
+            int following = to < window.Length ? window[to] : LineBreaks.NoneFollowing;
             int cr = bytes.IndexOf((byte)'\r');
             if (cr >= 0)
             {
-                Breaks += LoneCarriageReturns(bytes, cr, next);
+                Breaks += LineBreaks.LoneCarriageReturns(bytes, cr, following);
             }
 
-            int lastBreak = bytes.LastIndexOfAny((byte)'\r', (byte)'\n');
-            if (lastBreak == bytes.Length - 1 && bytes[lastBreak] == '\r' && next == '\n')
-            {
-                // The line ends after the LF, which the next stretch counts.
-                lastBreak = bytes[..lastBreak].LastIndexOfAny((byte)'\r', (byte)'\n');
-            }
-
+            int lastBreak = LineBreaks.LastEnd(bytes, following);
             if (lastBreak >= 0)
             {
                 LastLineStart = windowOffset + from + lastBreak + 1;
@@ -265,24 +233,6 @@ internal static class RangedLineLocator
             {
                 LastNonAscii = windowOffset + from + lastBreak + 1 + nonAscii;
             }
-        }
-
-        private static int LoneCarriageReturns(ReadOnlySpan<byte> bytes, int first, int next)
-        {
-            int count = 0;
-            for (int i = first; i >= 0 && i < bytes.Length;)
-            {
-                int following = i + 1 < bytes.Length ? bytes[i + 1] : next;
-                if (following != '\n')
-                {
-                    count++;
-                }
-
-                int more = bytes[(i + 1)..].IndexOf((byte)'\r');
-                i = more < 0 ? -1 : i + 1 + more;
-            }
-
-            return count;
         }
     }
 }
