@@ -1,5 +1,6 @@
 using System.CommandLine;
-using HfSecretScan.Git.Ignore;
+using HfSecretScan.Git.Repositories.Ignore;
+using HfSecretScan.Git.Storage.Ignore;
 using HfSecretScan.Scanning;
 
 namespace HfSecretScan.Tool.Cli;

@@ -1,6 +1,6 @@
 using HfSecretScan.Findings;
-using HfSecretScan.Git.History;
-using HfSecretScan.Git.Objects;
+using HfSecretScan.Git.Repositories.History;
+using HfSecretScan.Git.Storage.Objects;
 using HfSecretScan.Git.Tests.Objects;
 
 namespace HfSecretScan.Git.Tests.History;

@@ -1,7 +1,7 @@
 using HfSecretScan.Findings;
-using HfSecretScan.Git.History;
-using HfSecretScan.Git.Packs;
-using HfSecretScan.Git.Objects;
+using HfSecretScan.Git.Repositories.History;
+using HfSecretScan.Git.Storage.Packs;
+using HfSecretScan.Git.Storage.Objects;
 using HfSecretScan.Git.Tests.Objects;
 using HfSecretScan.Tests;
 using LibGit2Sharp;

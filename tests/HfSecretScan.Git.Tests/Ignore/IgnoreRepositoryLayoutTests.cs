@@ -1,4 +1,5 @@
-using HfSecretScan.Git.Ignore;
+using HfSecretScan.Git.Repositories.Ignore;
+using HfSecretScan.Git.Storage.Ignore;
 
 namespace HfSecretScan.Git.Tests.Ignore;
 

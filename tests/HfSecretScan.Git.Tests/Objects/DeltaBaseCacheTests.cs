@@ -1,5 +1,5 @@
-using HfSecretScan.Git.Objects;
-using HfSecretScan.Git.Packs;
+using HfSecretScan.Git.Storage.Objects;
+using HfSecretScan.Git.Storage.Packs;
 using LibGit2Sharp;
 
 namespace HfSecretScan.Git.Tests.Objects;

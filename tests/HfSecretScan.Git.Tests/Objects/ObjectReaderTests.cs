@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using HfSecretScan.Findings;
-using HfSecretScan.Git.Objects;
-using HfSecretScan.Git.Packs;
+using HfSecretScan.Git.Storage.Objects;
+using HfSecretScan.Git.Storage.Packs;
 using LibGit2Sharp;
 
 namespace HfSecretScan.Git.Tests.Objects;

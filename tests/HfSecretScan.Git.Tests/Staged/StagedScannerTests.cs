@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using HfSecretScan.Git.Staged;
+using HfSecretScan.Git.Repositories.Staged;
 using HfSecretScan.Sources;
 using HfSecretScan.Tests;
 
