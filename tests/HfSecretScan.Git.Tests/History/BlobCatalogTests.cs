@@ -1,4 +1,5 @@
 using HfSecretScan.Findings;
+using HfSecretScan.Git.Repositories;
 using HfSecretScan.Git.Repositories.History;
 using HfSecretScan.Git.Storage.Objects;
 using HfSecretScan.Git.Tests.Objects;
@@ -50,7 +51,7 @@ public sealed class BlobCatalogTests
         Assert.AreEqual(blobs.Count, blobs.Select(b => b.Id).Distinct().Count(), "each blob once");
         foreach (var (id, location) in blobs)
         {
-            Assert.AreEqual(store.Locate(id), location, id.Sha);
+            Assert.AreEqual(store.Locate(RawId.From(id)), location, id.Sha);
         }
     }
 }

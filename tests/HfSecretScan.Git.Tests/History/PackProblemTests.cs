@@ -63,7 +63,7 @@ public sealed class PackProblemTests
     {
         string packs = Path.Combine(repo.Path, ".git", "objects", "pack");
         var index = PackIndex.Read(Directory.EnumerateFiles(packs, "*.idx").Single());
-        Assert.IsTrue(index.TryFind(RawId.From(new ObjectId(id)), out long offset), id);
+        Assert.IsTrue(index.TryFind(RawId.Parse(id), out long offset), id);
         using var file = PackFile.Open(index);
         return (index, file.ReadHeader(offset));
     }
