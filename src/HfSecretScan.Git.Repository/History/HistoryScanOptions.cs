@@ -21,9 +21,6 @@ public sealed record HistoryScanOptions
     /// <summary>Receives progress a few times a second; null for none.</summary>
     public IProgress<HistoryProgress>? Progress { get; init; }
 
-    /// <summary>Workers reading blobs, each with its own repository handle (default: one per core).</summary>
-    public int? MaxDegreeOfParallelism { get; init; }
-
     /// <summary>True when only a range of commits is scanned.</summary>
     public bool IsRange => Include.Count > 0;
 }

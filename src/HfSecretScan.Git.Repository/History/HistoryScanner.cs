@@ -39,7 +39,7 @@ public static class HistoryScanner
             if (options.IsRange)
             {
                 inventory = HistoryWalker.Range(repository, store, Resolve(repository, options.Include), Resolve(repository, options.Exclude));
-                scanned = ScanBlobs(store, Locate(store, inventory), options, progress, cancellationToken);
+                scanned = ScanBlobs(store, Locate(store, inventory), progress, cancellationToken);
             }
             else
             {
@@ -47,7 +47,7 @@ public static class HistoryScanner
                 // every core) while this thread walks the history that says where each one came from.
                 var blobs = BlobCatalog.InPackOrder(store, storeProblems);
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var scanning = Task.Run(() => ScanBlobs(store, blobs, options, progress, stop.Token), stop.Token);
+                var scanning = Task.Run(() => ScanBlobs(store, blobs, progress, stop.Token), stop.Token);
                 try
                 {
                     inventory = HistoryWalker.WholeHistory(repository, store);
@@ -96,10 +96,10 @@ public static class HistoryScanner
     /// sits shortly before it. (Parallel.ForEach's local state would not do: it starts fresh replicas,
     /// each with a cold cache, every few hundred milliseconds.)
     /// </summary>
-    private static BlobScan ScanBlobs(ObjectStore store, List<(ObjectId Id, ObjectLocation Location)> blobs, HistoryScanOptions options, BlobProgress progress, CancellationToken cancellationToken)
+    private static BlobScan ScanBlobs(ObjectStore store, List<(ObjectId Id, ObjectLocation Location)> blobs, BlobProgress progress, CancellationToken cancellationToken)
     {
         var scan = new BlobScan();
-        int workers = Math.Max(1, options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
+        int workers = Environment.ProcessorCount;
         int chunk = Math.Max(1, blobs.Count / (workers * 8));
         int nextChunk = -1;
         progress.AddToTotal(blobs.Count);
