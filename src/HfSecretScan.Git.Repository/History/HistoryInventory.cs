@@ -28,9 +28,6 @@ public sealed class HistoryInventory
     /// <summary>Submodule paths met in trees (gitlinks); each is a repository of its own.</summary>
     public SortedSet<string> Submodules { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Whether <paramref name="blobId"/> is already listed.</summary>
-    public bool Contains(ObjectId blobId) => _blobs.ContainsKey(RawId.From(blobId));
-
     /// <summary>Where <paramref name="blobId"/> was first seen, or null when it is not listed.</summary>
     public BlobOrigin? OriginOf(ObjectId blobId) => _blobs.GetValueOrDefault(RawId.From(blobId));
 

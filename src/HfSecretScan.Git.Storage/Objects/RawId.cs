@@ -8,7 +8,7 @@ namespace HfSecretScan.Git.Storage.Objects;
 /// which made a history walk allocate a few hundred bytes per tree entry; storage names objects by
 /// this alone, and the repository side makes an <c>ObjectId</c> only where LibGit2Sharp needs one.
 /// </summary>
-internal readonly struct RawId : IEquatable<RawId>, IComparable<RawId>
+internal readonly struct RawId : IEquatable<RawId>
 {
     /// <summary>Bytes in an id.</summary>
     public const int Length = 20;
@@ -67,16 +67,6 @@ internal readonly struct RawId : IEquatable<RawId>, IComparable<RawId>
 
     // SHA-1 output is uniformly distributed: its first bytes are as good a hash as any.
     public override int GetHashCode() => (int)_first;
-
-    /// <summary>Orders ids as git sorts them: by their bytes, the same order as their hex.</summary>
-    public int CompareTo(RawId other)
-    {
-        Span<byte> mine = stackalloc byte[Length];
-        Span<byte> theirs = stackalloc byte[Length];
-        CopyTo(mine);
-        other.CopyTo(theirs);
-        return mine.SequenceCompareTo(theirs);
-    }
 
     public override string ToString() => Sha;
 }
