@@ -1,6 +1,5 @@
 using System.CommandLine;
 using HfSecretScan.Git.Repositories.Ignore;
-using HfSecretScan.Git.Storage.Ignore;
 using HfSecretScan.Scanning;
 
 namespace HfSecretScan.Tool.Cli;

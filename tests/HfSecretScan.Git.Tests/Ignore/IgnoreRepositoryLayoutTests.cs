@@ -1,5 +1,4 @@
 using HfSecretScan.Git.Repositories.Ignore;
-using HfSecretScan.Git.Storage.Ignore;
 
 namespace HfSecretScan.Git.Tests.Ignore;
 

@@ -1,4 +1,3 @@
-using HfSecretScan.Git.Repositories.Ignore;
 using HfSecretScan.Git.Storage.Ignore;
 
 namespace HfSecretScan.Git.Tests.Ignore;
