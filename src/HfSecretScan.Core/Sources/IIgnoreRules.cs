@@ -2,7 +2,7 @@ namespace HfSecretScan.Sources;
 
 /// <summary>
 /// A repository's ignore rules, as git applies them: ignored untracked paths are skipped, tracked
-/// files never are. Implemented outside the engine (HfSecretScan.Git).
+/// files never are. Implemented outside the engine (HfSecretScan.Git.Repository).
 /// </summary>
 public interface IIgnoreRules : IDisposable
 {

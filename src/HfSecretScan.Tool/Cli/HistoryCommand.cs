@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HfSecretScan.Git.History;
+using HfSecretScan.Git.Repositories.History;
 using HfSecretScan.Pipeline;
 
 namespace HfSecretScan.Tool.Cli;

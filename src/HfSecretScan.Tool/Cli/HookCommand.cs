@@ -1,6 +1,6 @@
 using System.CommandLine;
-using HfSecretScan.Git.History;
-using HfSecretScan.Git.Hooks;
+using HfSecretScan.Git.Repositories.History;
+using HfSecretScan.Git.Repositories.Hooks;
 using HfSecretScan.Pipeline;
 
 namespace HfSecretScan.Tool.Cli;

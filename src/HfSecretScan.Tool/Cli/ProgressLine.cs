@@ -1,5 +1,5 @@
 using System.Globalization;
-using HfSecretScan.Git.History;
+using HfSecretScan.Git.Repositories.History;
 
 namespace HfSecretScan.Tool.Cli;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HfSecretScan.Git.Staged;
+using HfSecretScan.Git.Repositories.Staged;
 using HfSecretScan.Pipeline;
 
 namespace HfSecretScan.Tool.Cli;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HfSecretScan.Git.Ignore;
+using HfSecretScan.Git.Repositories.Ignore;
 using HfSecretScan.Pipeline;
 using HfSecretScan.Sources;
 

@@ -1,6 +1,7 @@
 using HfSecretScan.Findings;
-using HfSecretScan.Git.History;
-using HfSecretScan.Git.Objects;
+using HfSecretScan.Git.Repositories;
+using HfSecretScan.Git.Repositories.History;
+using HfSecretScan.Git.Storage.Objects;
 using HfSecretScan.Git.Tests.Objects;
 
 namespace HfSecretScan.Git.Tests.History;
@@ -50,7 +51,7 @@ public sealed class BlobCatalogTests
         Assert.AreEqual(blobs.Count, blobs.Select(b => b.Id).Distinct().Count(), "each blob once");
         foreach (var (id, location) in blobs)
         {
-            Assert.AreEqual(store.Locate(id), location, id.Sha);
+            Assert.AreEqual(store.Locate(RawId.From(id)), location, id.Sha);
         }
     }
 }

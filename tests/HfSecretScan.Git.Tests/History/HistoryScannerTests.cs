@@ -1,5 +1,5 @@
 using HfSecretScan.Findings;
-using HfSecretScan.Git.History;
+using HfSecretScan.Git.Repositories.History;
 using HfSecretScan.Tests;
 
 namespace HfSecretScan.Git.Tests.History;

@@ -1,7 +1,7 @@
 using HfSecretScan.Findings;
-using HfSecretScan.Git.History;
-using HfSecretScan.Git.Packs;
-using HfSecretScan.Git.Objects;
+using HfSecretScan.Git.Repositories.History;
+using HfSecretScan.Git.Storage.Packs;
+using HfSecretScan.Git.Storage.Objects;
 using HfSecretScan.Git.Tests.Objects;
 using HfSecretScan.Tests;
 using LibGit2Sharp;
@@ -63,7 +63,7 @@ public sealed class PackProblemTests
     {
         string packs = Path.Combine(repo.Path, ".git", "objects", "pack");
         var index = PackIndex.Read(Directory.EnumerateFiles(packs, "*.idx").Single());
-        Assert.IsTrue(index.TryFind(RawId.From(new ObjectId(id)), out long offset), id);
+        Assert.IsTrue(index.TryFind(RawId.Parse(id), out long offset), id);
         using var file = PackFile.Open(index);
         return (index, file.ReadHeader(offset));
     }

@@ -1,5 +1,6 @@
 using System.Text;
-using HfSecretScan.Git.Ignore;
+using HfSecretScan.Git.Repositories.Ignore;
+using HfSecretScan.Git.Storage.Ignore;
 
 namespace HfSecretScan.Git.Tests.Ignore;
 

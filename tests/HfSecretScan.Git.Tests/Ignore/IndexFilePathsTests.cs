@@ -1,4 +1,4 @@
-using HfSecretScan.Git.Ignore;
+using HfSecretScan.Git.Storage.Ignore;
 
 namespace HfSecretScan.Git.Tests.Ignore;
 

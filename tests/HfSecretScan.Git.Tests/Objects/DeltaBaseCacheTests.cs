@@ -1,5 +1,5 @@
-using HfSecretScan.Git.Objects;
-using HfSecretScan.Git.Packs;
+using HfSecretScan.Git.Storage.Objects;
+using HfSecretScan.Git.Storage.Packs;
 using LibGit2Sharp;
 
 namespace HfSecretScan.Git.Tests.Objects;
@@ -13,10 +13,10 @@ public sealed class DeltaBaseCacheTests
         var cache = new DeltaBaseCache(capacityBytes: 64 << 10);
         var first = cache.Rent(10_000);
         Assert.HasCount(16 << 10, first, "sizes round up to a power of two");
-        Assert.IsTrue(cache.TryAdd(0, 12, new RawObject(ObjectType.Blob, first, 10_000)));
+        Assert.IsTrue(cache.TryAdd(0, 12, new RawObject(RawObjectType.Blob, first, 10_000)));
         for (int i = 1; i <= 4; i++)
         {
-            Assert.IsTrue(cache.TryAdd(0, 12 + i, new RawObject(ObjectType.Blob, cache.Rent(10_000), 10_000)));
+            Assert.IsTrue(cache.TryAdd(0, 12 + i, new RawObject(RawObjectType.Blob, cache.Rent(10_000), 10_000)));
         }
 
         Assert.IsFalse(cache.TryGet(0, 12, out _), "the oldest object was evicted (5 x 16 KiB > 64 KiB)");
@@ -29,7 +29,7 @@ public sealed class DeltaBaseCacheTests
     {
         var cache = new DeltaBaseCache(capacityBytes: 64 << 10);
         var large = cache.Rent(20_000);
-        Assert.IsFalse(cache.TryAdd(0, 12, new RawObject(ObjectType.Blob, large, 20_000)));
+        Assert.IsFalse(cache.TryAdd(0, 12, new RawObject(RawObjectType.Blob, large, 20_000)));
         Assert.IsFalse(cache.TryGet(0, 12, out _));
     }
 }

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using HfSecretScan.Findings;
-using HfSecretScan.Git.Objects;
-using HfSecretScan.Git.Packs;
+using HfSecretScan.Git.Repositories;
+using HfSecretScan.Git.Storage.Objects;
+using HfSecretScan.Git.Storage.Packs;
 using LibGit2Sharp;
 
 namespace HfSecretScan.Git.Tests.Objects;
@@ -33,13 +34,13 @@ public sealed class ObjectReaderTests
         foreach (var (id, location) in InPackOrderThenLoose(store, ids))
         {
             var read = reader.Read(location);
-            var metadata = libgit2.ObjectDatabase.RetrieveObjectMetadata(id);
-            Assert.AreEqual(metadata.Type, read.Type, id.Sha);
+            var metadata = libgit2.ObjectDatabase.RetrieveObjectMetadata(id.ToObjectId());
+            Assert.AreEqual(metadata.Type.ToString(), read.Type.ToString(), id.Sha);
             Assert.AreEqual(metadata.Size, read.Length, id.Sha);
             Assert.AreEqual(id.Sha, GitHash(read), "the bytes hash to the object's id");
-            if (read.Type == ObjectType.Blob)
+            if (read.Type == RawObjectType.Blob)
             {
-                using var stream = libgit2.Lookup<Blob>(id).GetContentStream();
+                using var stream = libgit2.Lookup<Blob>(id.ToObjectId()).GetContentStream();
                 using var copy = new MemoryStream();
                 stream.CopyTo(copy);
                 CollectionAssert.AreEqual(copy.ToArray(), read.Span.ToArray(), id.Sha);
@@ -76,7 +77,7 @@ public sealed class ObjectReaderTests
             }
 
             var reader = new ObjectReader(store, 1 << 20);
-            var content = reader.OpenBlob(store.Locate(new ObjectId(id))!.Value);
+            var content = reader.OpenBlob(store.Locate(RawId.Parse(id))!.Value);
             Assert.IsInstanceOfType<InflatingContent>(content, packed ? "packed" : "loose");
             var scan = new HfSecretScan.Scanning.ContentScanner().Scan(content);
             ((IDisposable)content).Dispose();
@@ -87,7 +88,7 @@ public sealed class ObjectReaderTests
         store.Dispose();
     }
 
-    private static IEnumerable<(ObjectId Id, ObjectLocation Location)> InPackOrderThenLoose(ObjectStore store, HashSet<ObjectId> ids)
+    private static IEnumerable<(RawId Id, ObjectLocation Location)> InPackOrderThenLoose(ObjectStore store, HashSet<RawId> ids)
     {
         for (int pack = 0; pack < store.Packs.Count; pack++)
         {

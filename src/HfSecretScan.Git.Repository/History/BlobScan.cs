@@ -1,0 +1,15 @@
+using System.Collections.Concurrent;
+using HfSecretScan.Scanning;
+using LibGit2Sharp;
+
+namespace HfSecretScan.Git.Repositories.History;
+
+/// <summary>What the blob workers found, before anything is attributed to a commit or path.</summary>
+internal sealed class BlobScan
+{
+    /// <summary>Tokens to report, by the blob holding them.</summary>
+    public ConcurrentBag<(ObjectId BlobId, LocatedToken Token)> Hits { get; } = [];
+
+    /// <summary>Blobs that could not be read, and why.</summary>
+    public ConcurrentBag<(ObjectId BlobId, string Error)> Corrupt { get; } = [];
+}

@@ -1,0 +1,18 @@
+namespace HfSecretScan.Git.Repositories.Hooks;
+
+/// <summary>The git hooks hf-scan installs.</summary>
+public enum HookKind
+{
+    /// <summary><c>pre-commit</c>: scans what is staged.</summary>
+    PreCommit,
+
+    /// <summary><c>pre-push</c>: scans what the pushed commits introduce.</summary>
+    PrePush,
+}
+
+/// <summary>File names of <see cref="HookKind"/>.</summary>
+public static class HookKinds
+{
+    /// <summary>The hook's file name in the hooks folder.</summary>
+    public static string FileName(this HookKind kind) => kind == HookKind.PreCommit ? "pre-commit" : "pre-push";
+}

@@ -1,0 +1,116 @@
+namespace HfSecretScan.Git.Storage.Packs;
+
+/// <summary>
+/// Applies a git delta (as in pack files): the base and result sizes as little-endian base-128
+/// numbers, then instructions that copy a range of the base or insert literal bytes.
+/// </summary>
+internal static class DeltaPatch
+{
+    /// <summary>The size of the object the delta produces, read from its header.</summary>
+    /// <exception cref="InvalidDataException">The header is malformed or the result too large to hold.</exception>
+    public static int ResultSize(ReadOnlySpan<byte> delta)
+    {
+        int at = 0;
+        ReadSize(delta, ref at);
+        long size = ReadSize(delta, ref at);
+        return size <= Array.MaxLength ? (int)size : throw new InvalidDataException($"delta result of {size} bytes is too large to hold");
+    }
+
+    /// <summary>
+    /// Builds the object <paramref name="delta"/> describes from <paramref name="baseObject"/> into
+    /// <paramref name="result"/>, which is exactly <see cref="ResultSize"/> long.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The delta does not fit the base or is malformed.</exception>
+    public static void Apply(ReadOnlySpan<byte> baseObject, ReadOnlySpan<byte> delta, Span<byte> result)
+    {
+        int at = 0;
+        long baseSize = ReadSize(delta, ref at);
+        long resultSize = ReadSize(delta, ref at);
+        if (baseSize != baseObject.Length)
+        {
+            throw new InvalidDataException($"delta expects a base of {baseSize} bytes, the base has {baseObject.Length}");
+        }
+
+        if (resultSize != result.Length)
+        {
+            throw new InvalidDataException($"delta result of {resultSize} bytes does not fit {result.Length}");
+        }
+
+        int written = 0;
+        while (at < delta.Length)
+        {
+            byte op = delta[at++];
+            if ((op & 0x80) != 0)
+            {
+                long offset = 0, size = 0;
+                for (int bit = 0; bit < 4; bit++)
+                {
+                    if ((op & (1 << bit)) != 0)
+                    {
+                        offset |= (long)Next(delta, ref at) << (8 * bit);
+                    }
+                }
+
+                for (int bit = 0; bit < 3; bit++)
+                {
+                    if ((op & (0x10 << bit)) != 0)
+                    {
+                        size |= (long)Next(delta, ref at) << (8 * bit);
+                    }
+                }
+
+                if (size == 0)
+                {
+                    size = 0x10000;
+                }
+
+                if (offset + size > baseObject.Length || written + size > result.Length)
+                {
+                    throw new InvalidDataException("delta copies beyond its base or its result");
+                }
+
+                baseObject.Slice((int)offset, (int)size).CopyTo(result[written..]);
+                written += (int)size;
+            }
+            else if (op != 0)
+            {
+                if (at + op > delta.Length || written + op > result.Length)
+                {
+                    throw new InvalidDataException("delta inserts beyond its data or its result");
+                }
+
+                delta.Slice(at, op).CopyTo(result[written..]);
+                at += op;
+                written += op;
+            }
+            else
+            {
+                throw new InvalidDataException("delta holds the reserved instruction 0");
+            }
+        }
+
+        if (written != result.Length)
+        {
+            throw new InvalidDataException($"delta produced {written} bytes instead of {result.Length}");
+        }
+    }
+
+    private static long ReadSize(ReadOnlySpan<byte> delta, ref int at)
+    {
+        long size = 0;
+        for (int shift = 0; shift < 63; shift += 7)
+        {
+            byte b = Next(delta, ref at);
+            size |= (long)(b & 0x7f) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return size;
+            }
+        }
+
+        throw new InvalidDataException("delta size header is too long");
+    }
+
+    private static byte Next(ReadOnlySpan<byte> delta, ref int at) =>
+        at < delta.Length ? delta[at++] : throw new InvalidDataException("delta ends in the middle of an instruction");
+}

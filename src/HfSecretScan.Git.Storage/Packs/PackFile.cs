@@ -1,0 +1,165 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Compression;
+using Microsoft.Win32.SafeHandles;
+
+namespace HfSecretScan.Git.Storage.Packs;
+
+/// <summary>
+/// A <c>.pack</c> file, shared by every reader of a store: entry headers and entry data are read with
+/// positioned reads (thread-safe, no shared position) and entry data is inflated with zlib
+/// (System.IO.Compression, zlib-ng). Each entry's compressed data ends where the next entry starts
+/// (known from the index), so it is read with one call. Not mapped into memory: mapped pages count in
+/// the process's resident memory, and a history scan of a large pack would then hold the whole pack.
+/// </summary>
+internal sealed class PackFile : IDisposable
+{
+    private const int HeaderLength = 12;
+    private const int LongestEntryHeader = 32;
+
+    // Larger compressed entries are inflated straight from the file instead of through a buffer.
+    private const int BufferedLimit = 16 << 20;
+
+    private readonly SafeFileHandle _handle;
+
+    private PackFile(PackIndex index, SafeFileHandle handle, long dataEnd)
+    {
+        Index = index;
+        _handle = handle;
+        DataEnd = dataEnd;
+    }
+
+    /// <summary>The pack's index.</summary>
+    public PackIndex Index { get; }
+
+    /// <summary>Where entry data ends (the trailing checksum starts).</summary>
+    public long DataEnd { get; }
+
+    /// <summary>Opens the pack of <paramref name="index"/> and checks its header against the index.</summary>
+    public static PackFile Open(PackIndex index)
+    {
+        var handle = File.OpenHandle(index.PackPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        try
+        {
+            Span<byte> header = stackalloc byte[HeaderLength];
+            long length = RandomAccess.GetLength(handle);
+            if (RandomAccess.Read(handle, header, 0) < HeaderLength || !header[..4].SequenceEqual("PACK"u8))
+            {
+                throw new InvalidDataException($"{index.PackPath}: not a pack file");
+            }
+
+            uint version = BinaryPrimitives.ReadUInt32BigEndian(header[4..]);
+            uint count = BinaryPrimitives.ReadUInt32BigEndian(header[8..]);
+            if (version is not (2 or 3) || count != index.Count)
+            {
+                throw new InvalidDataException($"{index.PackPath}: version {version} with {count} objects does not match its index ({index.Count} objects)");
+            }
+
+            return new PackFile(index, handle, length - 20);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads the header of the entry at <paramref name="offset"/>.</summary>
+    public PackEntryHeader ReadHeader(long offset)
+    {
+        if (offset < HeaderLength || offset >= DataEnd)
+        {
+            throw Corrupt(offset, "no entry can start there (truncated pack?)");
+        }
+
+        Span<byte> bytes = stackalloc byte[LongestEntryHeader];
+        int read = RandomAccess.Read(_handle, bytes[..(int)Math.Min(LongestEntryHeader, DataEnd - offset)], offset);
+        try
+        {
+            return PackEntryHeader.Parse(bytes[..read], offset);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Corrupt(offset, e.Message);
+        }
+    }
+
+    /// <summary>The length of the entry's inflated data, when an array can hold it.</summary>
+    /// <exception cref="InvalidDataException">It is too large to hold whole.</exception>
+    public int LengthToHold(long offset, PackEntryHeader header) =>
+        header.Size <= Array.MaxLength ? (int)header.Size : throw Corrupt(offset, $"an entry of {header.Size} bytes is too large to hold whole");
+
+    /// <summary>
+    /// Inflates the data of the entry at <paramref name="offset"/> (a whole object or a delta) into
+    /// <paramref name="destination"/>, which is exactly as long as the header says.
+    /// </summary>
+    public void InflateInto(long offset, PackEntryHeader header, Span<byte> destination)
+    {
+        byte[]? compressed = null;
+        try
+        {
+            long length = CompressedEnd(offset) - header.DataOffset;
+            Stream source;
+            if (length <= BufferedLimit)
+            {
+                compressed = ArrayPool<byte>.Shared.Rent((int)length);
+                int read = RandomAccess.Read(_handle, compressed.AsSpan(0, (int)length), header.DataOffset);
+                source = new MemoryStream(compressed, 0, read, writable: false);
+            }
+            else
+            {
+                source = OpenAt(header.DataOffset);
+            }
+
+            using var inflater = new ZLibStream(source, CompressionMode.Decompress);
+            int inflated = inflater.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
+            if (inflated != header.Size)
+            {
+                throw new InvalidDataException($"inflates to {inflated} bytes, its header says {header.Size}");
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw Corrupt(offset, e.Message);
+        }
+        finally
+        {
+            if (compressed is not null)
+            {
+                ArrayPool<byte>.Shared.Return(compressed);
+            }
+        }
+    }
+
+    /// <summary>A stream of the inflated data of a whole entry, inflated as it is read (for very large blobs).</summary>
+    public Stream OpenInflated(long offset, PackEntryHeader header)
+    {
+        try
+        {
+            CompressedEnd(offset);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Corrupt(offset, e.Message);
+        }
+
+        return new ZLibStream(OpenAt(header.DataOffset), CompressionMode.Decompress);
+    }
+
+    public void Dispose() => _handle.Dispose();
+
+    private long CompressedEnd(long offset)
+    {
+        long end = Index.EndOf(offset, DataEnd);
+        return end <= DataEnd ? end : throw new InvalidDataException("entry runs past the end of the pack (truncated pack?)");
+    }
+
+    private FileStream OpenAt(long from)
+    {
+        var stream = new FileStream(Index.PackPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+        stream.Position = from;
+        return stream;
+    }
+
+    private InvalidDataException Corrupt(long offset, string why) => new($"{Index.PackPath} at offset {offset}: {why}");
+}
