@@ -34,7 +34,7 @@ public sealed class PreCommitFrameworkTests
             """, "use hf-scan through pre-commit");
         var environment = new Dictionary<string, string>
         {
-            ["PATH"] = Tool.IsolatedPath,
+            ["PATH"] = ToolProcess.IsolatedPath,
             ["PRE_COMMIT_HOME"] = Path.Combine(project.Path, "..", "pre-commit-cache"),
         };
         var install = ProcessRun.Run(project.Path, "pre-commit", ["install"], environment: environment);
