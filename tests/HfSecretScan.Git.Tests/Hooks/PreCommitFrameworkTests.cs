@@ -7,6 +7,7 @@ namespace HfSecretScan.Git.Tests.Hooks;
 /// packs it and installs the tool (<c>language: dotnet</c>), then blocks a commit with a token.
 /// </summary>
 [TestClass]
+[TestCategory("EndToEnd")]
 public sealed class PreCommitFrameworkTests
 {
     [TestMethod]
