@@ -10,6 +10,7 @@ namespace HfSecretScan.Tests;
 /// the exit code and the exact <c>file(line,col): error HFS001</c> lines.
 /// </summary>
 [TestClass]
+[TestCategory("EndToEnd")]
 public sealed class BuildScanTests
 {
     private static PackageFeed s_feed = null!;

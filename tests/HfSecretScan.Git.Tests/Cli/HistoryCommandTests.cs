@@ -13,7 +13,7 @@ public sealed class HistoryCommandTests
         string commit = repo.Commit("cfg/a.env", "x\nT=" + TestTokens.User(41) + "\n", "leak");
         repo.Commit("cfg/a.env", "x\nT=\n", "fix");
 
-        var result = Tool.Run(repo.Path, null, "history");
+        var result = ToolProcess.Run(repo.Path, null, "history");
 
         Assert.AreEqual(1, result.ExitCode, result.ToString());
         StringAssert.Contains(result.Output, $"{commit[..12]}:cfg/a.env:2:3: ");
@@ -33,7 +33,7 @@ public sealed class HistoryCommandTests
         string amended = repo.Git("rev-parse", "HEAD~1");
         Assert.AreNotEqual(commit, amended);
 
-        var result = Tool.Run(repo.Path, null, "history", "--format", "sarif");
+        var result = ToolProcess.Run(repo.Path, null, "history", "--format", "sarif");
 
         Assert.AreEqual(1, result.ExitCode, result.ToString());
         using var sarif = JsonDocument.Parse(result.Output);
@@ -52,7 +52,7 @@ public sealed class HistoryCommandTests
         string blob = repo.Git("rev-parse", "HEAD:a.txt");
         File.Delete(Path.Combine(repo.Path, ".git", "objects", blob[..2], blob[2..]));
 
-        var result = Tool.Run(repo.Path, null, "history");
+        var result = ToolProcess.Run(repo.Path, null, "history");
 
         Assert.AreEqual(2, result.ExitCode, result.ToString());
         StringAssert.Contains(result.Output, blob);
@@ -65,11 +65,11 @@ public sealed class HistoryCommandTests
         string old = repo.Commit("old.txt", TestTokens.User(43) + "\n", "old");
         repo.Commit("new.txt", "clean\n", "new");
 
-        Assert.AreEqual(0, Tool.Run(repo.Path, null, "history", "--since", old).ExitCode);
-        Assert.AreEqual(0, Tool.Run(repo.Path, null, "history", ".", old + "..HEAD").ExitCode);
-        Assert.AreEqual(0, Tool.Run(repo.Path, null, "history", "HEAD~1..").ExitCode);
-        Assert.AreEqual(1, Tool.Run(repo.Path, null, "history").ExitCode);
-        var bad = Tool.Run(repo.Path, null, "history", "--since", "nope");
+        Assert.AreEqual(0, ToolProcess.Run(repo.Path, null, "history", "--since", old).ExitCode);
+        Assert.AreEqual(0, ToolProcess.Run(repo.Path, null, "history", ".", old + "..HEAD").ExitCode);
+        Assert.AreEqual(0, ToolProcess.Run(repo.Path, null, "history", "HEAD~1..").ExitCode);
+        Assert.AreEqual(1, ToolProcess.Run(repo.Path, null, "history").ExitCode);
+        var bad = ToolProcess.Run(repo.Path, null, "history", "--since", "nope");
         Assert.AreEqual(2, bad.ExitCode);
         StringAssert.Contains(bad.Error, "'nope' does not name a commit");
     }
@@ -80,7 +80,7 @@ public sealed class HistoryCommandTests
         string folder = Directory.CreateTempSubdirectory("hfscan-norepo-").FullName;
         try
         {
-            var result = Tool.Run(folder, null, "history");
+            var result = ToolProcess.Run(folder, null, "history");
             Assert.AreEqual(2, result.ExitCode, result.ToString());
             StringAssert.Contains(result.Error, "No git repository");
         }

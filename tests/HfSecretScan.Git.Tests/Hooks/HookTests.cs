@@ -6,14 +6,14 @@ namespace HfSecretScan.Git.Tests.Hooks;
 public sealed class HookTests
 {
     private static ProcessResult GitWithHooks(TestRepository repo, params string[] arguments) =>
-        ProcessRun.Run(repo.Path, "git", arguments, environment: new Dictionary<string, string> { ["PATH"] = Tool.IsolatedPath });
+        ProcessRun.Run(repo.Path, "git", arguments, environment: new Dictionary<string, string> { ["PATH"] = ToolProcess.IsolatedPath });
 
     [TestMethod]
     public void The_pre_commit_hook_blocks_a_token_then_allows_the_fixed_commit()
     {
         using var repo = TestRepository.Create();
         repo.Commit("README.md", "hello\n", "first");
-        var install = Tool.Run(repo.Path, null, "hook", "install");
+        var install = ToolProcess.Run(repo.Path, null, "hook", "install");
         Assert.AreEqual(0, install.ExitCode, install.ToString());
 
         repo.Write("app.env", "HF_TOKEN=" + TestTokens.User(51) + "\n");
@@ -43,7 +43,7 @@ public sealed class HookTests
         File.WriteAllText(hook, existing);
         File.SetUnixFileMode(hook, (UnixFileMode)0b111_101_101);
 
-        var install = Tool.Run(repo.Path, null, "hook", "install", "--pre-commit");
+        var install = ToolProcess.Run(repo.Path, null, "hook", "install", "--pre-commit");
         Assert.AreEqual(0, install.ExitCode, install.ToString());
         StringAssert.Contains(install.Output, "Kept the existing pre-commit hook");
 
@@ -57,11 +57,11 @@ public sealed class HookTests
         repo.Git("add", "c.txt");
         Assert.AreNotEqual(0, GitWithHooks(repo, "commit", "-m", "leak").ExitCode, "hf-scan still runs after the existing hook");
 
-        var uninstall = Tool.Run(repo.Path, null, "hook", "uninstall");
+        var uninstall = ToolProcess.Run(repo.Path, null, "hook", "uninstall");
         Assert.AreEqual(0, uninstall.ExitCode, uninstall.ToString());
         Assert.AreEqual(existing, File.ReadAllText(hook));
         Assert.IsFalse(File.Exists(hook + ".hf-scan-previous"));
-        Assert.AreEqual(0, Tool.Run(repo.Path, null, "hook", "uninstall").ExitCode);
+        Assert.AreEqual(0, ToolProcess.Run(repo.Path, null, "hook", "uninstall").ExitCode);
         Assert.AreEqual(existing, File.ReadAllText(hook), "a second uninstall touches nothing that is not hf-scan's");
     }
 
@@ -71,7 +71,7 @@ public sealed class HookTests
         using var repo = TestRepository.Create();
         repo.Git("config", "core.hooksPath", ".githooks");
 
-        var install = Tool.Run(repo.Path, null, "hook", "install", "--pre-commit", "--pre-push");
+        var install = ToolProcess.Run(repo.Path, null, "hook", "install", "--pre-commit", "--pre-push");
 
         Assert.AreEqual(0, install.ExitCode, install.ToString());
         Assert.IsTrue(File.Exists(Path.Combine(repo.Path, ".githooks", "pre-commit")));
@@ -87,7 +87,7 @@ public sealed class HookTests
         repo.Git("remote", "add", "origin", remote.Path);
         repo.Commit("README.md", "hello\n", "first");
         repo.Git("push", "-q", "origin", "main");
-        Assert.AreEqual(0, Tool.Run(repo.Path, null, "hook", "install", "--pre-push").ExitCode);
+        Assert.AreEqual(0, ToolProcess.Run(repo.Path, null, "hook", "install", "--pre-push").ExitCode);
 
         repo.Commit("leak.txt", TestTokens.User(53) + "\n", "leak");
         repo.Commit("leak.txt", "gone\n", "removed again");

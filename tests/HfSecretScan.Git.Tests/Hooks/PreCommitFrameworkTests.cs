@@ -7,6 +7,7 @@ namespace HfSecretScan.Git.Tests.Hooks;
 /// packs it and installs the tool (<c>language: dotnet</c>), then blocks a commit with a token.
 /// </summary>
 [TestClass]
+[TestCategory("EndToEnd")]
 public sealed class PreCommitFrameworkTests
 {
     [TestMethod]
@@ -34,7 +35,7 @@ public sealed class PreCommitFrameworkTests
             """, "use hf-scan through pre-commit");
         var environment = new Dictionary<string, string>
         {
-            ["PATH"] = Tool.IsolatedPath,
+            ["PATH"] = ToolProcess.IsolatedPath,
             ["PRE_COMMIT_HOME"] = Path.Combine(project.Path, "..", "pre-commit-cache"),
         };
         var install = ProcessRun.Run(project.Path, "pre-commit", ["install"], environment: environment);

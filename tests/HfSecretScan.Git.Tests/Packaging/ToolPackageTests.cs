@@ -10,6 +10,7 @@ namespace HfSecretScan.Git.Tests.Packaging;
 /// -o artifacts`), in the same folder, then reads the packages and installs the release one as a tool.
 /// </summary>
 [TestClass]
+[TestCategory("EndToEnd")]
 public sealed class ToolPackageTests
 {
     private const string PackageId = "HfSecretScan.Tool";

@@ -47,7 +47,7 @@ public sealed class SameRulesTests
     {
         using var repo = Create();
 
-        var run = Tool.Run(repo.Path, null, "scan", "--format", "json");
+        var run = ToolProcess.Run(repo.Path, null, "scan", "--format", "json");
 
         Assert.AreEqual(1, run.ExitCode, run.ToString());
         CollectionAssert.AreEqual(new[] { NewPath }, FindingPaths(run), run.ToString());
@@ -59,7 +59,7 @@ public sealed class SameRulesTests
         using var repo = Create();
         repo.Git("add", "-A");
 
-        var run = Tool.Run(repo.Path, null, "staged", "--format", "json");
+        var run = ToolProcess.Run(repo.Path, null, "staged", "--format", "json");
 
         Assert.AreEqual(1, run.ExitCode, run.ToString());
         CollectionAssert.AreEqual(new[] { NewPath }, FindingPaths(run), run.ToString());
@@ -74,7 +74,7 @@ public sealed class SameRulesTests
         repo.Git("rm", "-q", "-r", "fixtures", "src");
         repo.Git("commit", "-q", "-m", "removed again");
 
-        var run = Tool.Run(repo.Path, null, "history", "--format", "json");
+        var run = ToolProcess.Run(repo.Path, null, "history", "--format", "json");
 
         Assert.AreEqual(1, run.ExitCode, run.ToString());
         CollectionAssert.AreEqual(new[] { NewPath }, FindingPaths(run), run.ToString());
@@ -87,8 +87,8 @@ public sealed class SameRulesTests
         using var repo = Create();
         repo.Git("remote", "add", "origin", remote.Path);
         repo.Git("push", "-q", "origin", "main");
-        Assert.AreEqual(0, Tool.Run(repo.Path, null, "hook", "install", "--pre-push").ExitCode);
-        var env = new Dictionary<string, string> { ["PATH"] = Tool.IsolatedPath };
+        Assert.AreEqual(0, ToolProcess.Run(repo.Path, null, "hook", "install", "--pre-push").ExitCode);
+        var env = new Dictionary<string, string> { ["PATH"] = ToolProcess.IsolatedPath };
 
         repo.Git("add", "fixtures", KnownPath);
         repo.Git("commit", "-q", "-m", "fixture and accepted token");
@@ -110,7 +110,7 @@ public sealed class SameRulesTests
         using var repo = Create();
 
         // Declined at the prompt: nothing is sent anywhere, but the list shows what would be revoked.
-        var run = Tool.Run(repo.Path, "n\n", "revoke");
+        var run = ToolProcess.Run(repo.Path, "n\n", "revoke");
 
         Assert.AreEqual(1, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Output, "2 token(s) to revoke");
@@ -125,7 +125,7 @@ public sealed class SameRulesTests
         using var repo = Create();
         string written = Path.Combine(repo.Path, "new-baseline.json");
 
-        var run = Tool.Run(repo.Path, null, "baseline", "-o", written);
+        var run = ToolProcess.Run(repo.Path, null, "baseline", "-o", written);
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         using var json = JsonDocument.Parse(File.ReadAllText(written));

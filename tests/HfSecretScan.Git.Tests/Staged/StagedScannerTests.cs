@@ -106,14 +106,14 @@ public sealed class StagedScannerTests
         }
 
         repo.Git("add", "src");
-        Tool.Run(repo.Path, null, "staged"); // warm the disk cache: the measured runs are the ones a hook repeats
+        ToolProcess.Run(repo.Path, null, "staged"); // warm the disk cache: the measured runs are the ones a hook repeats
 
         // The best of three runs, so that another process on this shared machine does not decide the result.
         var best = TimeSpan.MaxValue;
         for (int run = 0; run < 3; run++)
         {
             var clock = Stopwatch.StartNew();
-            var result = Tool.Run(repo.Path, null, "staged");
+            var result = ToolProcess.Run(repo.Path, null, "staged");
             clock.Stop();
             Assert.AreEqual(0, result.ExitCode, result.ToString());
             StringAssert.Contains(result.Output, "10 items");

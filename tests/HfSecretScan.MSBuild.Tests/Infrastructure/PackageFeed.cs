@@ -32,7 +32,7 @@ internal sealed class PackageFeed
         var feed = new PackageFeed(root, version);
         Directory.CreateDirectory(feed.Source);
         Directory.CreateDirectory(feed.Packages);
-        string project = Path.Combine(RepositoryRoot(), "src", "HfSecretScan.MSBuild", "HfSecretScan.MSBuild.csproj");
+        string project = Path.Combine(SourceTree.Root(), "src", "HfSecretScan.MSBuild", "HfSecretScan.MSBuild.csproj");
 
         // Own artifacts folder: the pack never writes into the repository's bin/ and obj/ that other builds use.
         // The user's NuGet cache: the package's own build dependencies are already there from building the repository.
@@ -43,7 +43,7 @@ internal sealed class PackageFeed
             "-p:PackageVersion=" + version, "-nodeReuse:false", "-p:UseSharedCompilation=false");
         if (result.ExitCode != 0 || !File.Exists(Path.Combine(feed.Source, $"HfSecretScan.{version}.nupkg")))
         {
-            throw new InvalidOperationException("dotnet pack failed:\n" + result.Output);
+            throw new InvalidOperationException("dotnet pack failed:\n" + result);
         }
 
         return feed;
@@ -60,18 +60,5 @@ internal sealed class PackageFeed
         {
             // A process still holding a file must not fail the run; the folder is in temp.
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HfSecretScan.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("HfSecretScan.sln not found above " + AppContext.BaseDirectory);
     }
 }

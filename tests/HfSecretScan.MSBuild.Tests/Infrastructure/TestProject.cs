@@ -78,7 +78,7 @@ internal sealed partial class TestProject
     public BuildResult Build(params string[] arguments)
     {
         var result = DotNet.Run(Directory, _feed.Packages, ["build", ProjectFile, "-nodeReuse:false", "-p:UseSharedCompilation=false", .. arguments]);
-        return new BuildResult(result.ExitCode, result.Output);
+        return new BuildResult(result.ExitCode, result.Output + result.Error);
     }
 }
 

@@ -12,11 +12,11 @@ public sealed class RevokeCommandTests
     public async Task ScannedTokensAreListedWhereFoundAndRevokedInOneRequest()
     {
         await using var hub = await FakeHub.StartAsync();
-        string user = Secrets.NewUser(), org = Secrets.NewOrg();
-        using var project = new TempProject()
+        string user = TestTokens.NewUser(), org = TestTokens.NewOrg();
+        using var project = new TempFolder()
             .With("a.env", "HF_TOKEN=" + user + "\n")
             .With("b.py", $"x = 1\nlogin(token=\"{user}\")\norg = \"{org}\"\n");
-        var run = await CliRun.RunAsync(string.Empty, "revoke", project.Root, "--yes", "--hf-endpoint", hub.Address.AbsoluteUri);
+        var run = await CliRun.RunWithInputAsync(string.Empty, "revoke", project.Path, "--yes", "--hf-endpoint", hub.Address.AbsoluteUri);
         Assert.AreEqual(0, run.ExitCode, run.Error);
         StringAssert.Contains(run.Out, "2 token(s) to revoke at " + hub.Address.AbsoluteUri.TrimEnd('/'));
         StringAssert.Contains(run.Out, $"  {Secret.Redact(TokenRules.UserToken, user)}\n    found at a.env:1:10, b.py:2:14");
@@ -25,7 +25,7 @@ public sealed class RevokeCommandTests
         Assert.AreEqual(1, hub.RevokeBodies.Count);
         CollectionAssert.AreEquivalent(new[] { user, org }, Credentials(hub.RevokeBodies.Single()));
         Assert.IsEmpty(hub.Targets.Where(t => t != "/api/credentials/revoke"));
-        Secrets.AssertNotIn(run.All, [user, org]);
+        TestTokens.AssertNotIn(run.All, [user, org]);
     }
 
     [TestMethod]
@@ -37,9 +37,9 @@ public sealed class RevokeCommandTests
     public async Task OnlyYesOnTheConsoleRevokes(string answer, bool revokes)
     {
         await using var hub = await FakeHub.StartAsync();
-        string token = Secrets.NewUser();
-        using var project = new TempProject().With("a.env", "HF_TOKEN=" + token + "\n");
-        var run = await CliRun.RunAsync(answer, "revoke", project.Root, "--hf-endpoint", hub.Address.AbsoluteUri);
+        string token = TestTokens.NewUser();
+        using var project = new TempFolder().With("a.env", "HF_TOKEN=" + token + "\n");
+        var run = await CliRun.RunWithInputAsync(answer, "revoke", project.Path, "--hf-endpoint", hub.Address.AbsoluteUri);
         StringAssert.Contains(run.Error, "Revoke these 1 token(s)?");
         if (revokes)
         {
@@ -58,22 +58,22 @@ public sealed class RevokeCommandTests
     public async Task StdinTakesOneTokenPerLineAndReportsOtherLinesByNumberOnly()
     {
         await using var hub = await FakeHub.StartAsync();
-        string first = Secrets.NewUser(), second = Secrets.NewOrg();
+        string first = TestTokens.NewUser(), second = TestTokens.NewOrg();
         const string Stranger = "some-secret-of-another-shape";
-        var run = await CliRun.RunAsync($"{first}\n\n  {second}  \n{Stranger}\n{first}\n", "revoke", "--stdin", "--yes", "--hf-endpoint", hub.Address.AbsoluteUri);
+        var run = await CliRun.RunWithInputAsync($"{first}\n\n  {second}  \n{Stranger}\n{first}\n", "revoke", "--stdin", "--yes", "--hf-endpoint", hub.Address.AbsoluteUri);
         Assert.AreEqual(2, run.ExitCode, "a skipped line makes the run incomplete");
         StringAssert.Contains(run.Error, "<stdin>:4: not a Hugging Face token on its own; line skipped");
         Assert.DoesNotContain(Stranger, run.All);
         StringAssert.Contains(run.Out, "found at <stdin>:1:1, <stdin>:5:1");
         CollectionAssert.AreEqual(new[] { first, second }, Credentials(hub.RevokeBodies.Single()));
-        Secrets.AssertNotIn(run.All, [first, second]);
+        TestTokens.AssertNotIn(run.All, [first, second]);
     }
 
     [TestMethod]
     public async Task StdinWithoutYesIsRefusedBecauseNobodyCouldConfirm()
     {
         await using var hub = await FakeHub.StartAsync();
-        var run = await CliRun.RunAsync(Secrets.NewUser() + "\n", "revoke", "--stdin", "--hf-endpoint", hub.Address.AbsoluteUri);
+        var run = await CliRun.RunWithInputAsync(TestTokens.NewUser() + "\n", "revoke", "--stdin", "--hf-endpoint", hub.Address.AbsoluteUri);
         Assert.AreEqual(2, run.ExitCode);
         StringAssert.Contains(run.Error, "add --yes");
         Assert.IsEmpty(hub.Targets);
@@ -83,14 +83,14 @@ public sealed class RevokeCommandTests
     public async Task VerifyShowsEachTokensStatusInTheList()
     {
         await using var hub = await FakeHub.StartAsync();
-        string live = Secrets.NewUser(), dead = Secrets.NewUser();
+        string live = TestTokens.NewUser(), dead = TestTokens.NewUser();
         hub.Serve(live, Reply.Write);
-        using var project = new TempProject().With("a.env", $"A={live}\nB={dead}\n");
-        var run = await CliRun.RunAsync(string.Empty, "revoke", project.Root, "--verify", "--yes", "--hf-endpoint", hub.Address.AbsoluteUri);
+        using var project = new TempFolder().With("a.env", $"A={live}\nB={dead}\n");
+        var run = await CliRun.RunWithInputAsync(string.Empty, "revoke", project.Path, "--verify", "--yes", "--hf-endpoint", hub.Address.AbsoluteUri);
         Assert.AreEqual(0, run.ExitCode, run.Error);
         StringAssert.Contains(run.Out, $"{Secret.Redact(TokenRules.UserToken, live)} [LIVE write token of user writer-user — CRITICAL]");
         StringAssert.Contains(run.Out, $"{Secret.Redact(TokenRules.UserToken, dead)} [INVALID (revoked or never valid) — NOTE]");
-        Secrets.AssertNotIn(run.All, [live, dead]);
+        TestTokens.AssertNotIn(run.All, [live, dead]);
     }
 
     [TestMethod]
@@ -98,19 +98,19 @@ public sealed class RevokeCommandTests
     {
         await using var hub = await FakeHub.StartAsync();
         hub.RevokeStatus = 500;
-        string token = Secrets.NewUser();
-        var run = await CliRun.RunAsync(token, "revoke", "--stdin", "--yes", "--hf-endpoint", hub.Address.AbsoluteUri);
+        string token = TestTokens.NewUser();
+        var run = await CliRun.RunWithInputAsync(token, "revoke", "--stdin", "--yes", "--hf-endpoint", hub.Address.AbsoluteUri);
         Assert.AreEqual(2, run.ExitCode);
         StringAssert.Contains(run.Error, "failed (Hugging Face answered HTTP 500 instead of 202); they may still work");
-        Secrets.AssertNotIn(run.All, [token]);
+        TestTokens.AssertNotIn(run.All, [token]);
     }
 
     [TestMethod]
     public async Task NothingFoundRevokesNothing()
     {
         await using var hub = await FakeHub.StartAsync();
-        using var project = new TempProject().With("clean.txt", "nothing here\n");
-        var run = await CliRun.RunAsync(string.Empty, "revoke", project.Root, "--hf-endpoint", hub.Address.AbsoluteUri);
+        using var project = new TempFolder().With("clean.txt", "nothing here\n");
+        var run = await CliRun.RunWithInputAsync(string.Empty, "revoke", project.Path, "--hf-endpoint", hub.Address.AbsoluteUri);
         Assert.AreEqual(0, run.ExitCode);
         StringAssert.Contains(run.Out, "No tokens found");
         Assert.IsEmpty(hub.Targets);
@@ -119,8 +119,8 @@ public sealed class RevokeCommandTests
     [TestMethod]
     public async Task PlainHttpToAnotherMachineIsRefusedBeforeAnything()
     {
-        using var project = new TempProject().With("a.env", "HF_TOKEN=" + Secrets.NewUser() + "\n");
-        var run = await CliRun.RunAsync("y\n", "revoke", project.Root, "--hf-endpoint", "http://example.com");
+        using var project = new TempFolder().With("a.env", "HF_TOKEN=" + TestTokens.NewUser() + "\n");
+        var run = await CliRun.RunWithInputAsync("y\n", "revoke", project.Path, "--hf-endpoint", "http://example.com");
         Assert.AreEqual(2, run.ExitCode);
         StringAssert.Contains(run.Error, "only over HTTPS");
         Assert.AreEqual(string.Empty, run.Out);

@@ -107,8 +107,8 @@ public sealed class ScanVerifyTests
     public async Task WithoutVerifyNothingIsSent()
     {
         await using var hub = await FakeHub.StartAsync();
-        using var project = new TempProject().With("a.env", "HF_TOKEN=" + Secrets.NewUser() + "\n");
-        var run = await CliRun.RunAsync(string.Empty, "scan", project.Root, "--hf-endpoint", hub.Address.AbsoluteUri);
+        using var project = new TempFolder().With("a.env", "HF_TOKEN=" + TestTokens.NewUser() + "\n");
+        var run = await CliRun.RunWithInputAsync(string.Empty, "scan", project.Path, "--hf-endpoint", hub.Address.AbsoluteUri);
         Assert.AreEqual(1, run.ExitCode);
         Assert.IsEmpty(hub.Targets);
         Assert.DoesNotContain("[", run.Out);
@@ -119,26 +119,26 @@ public sealed class ScanVerifyTests
     [DataRow("http://192.0.2.1:8080")]
     public async Task PlainHttpToAnotherMachineStopsTheRunBeforeAnyScan(string endpoint)
     {
-        using var project = new TempProject().With("a.env", "HF_TOKEN=" + Secrets.NewUser() + "\n");
-        var run = await CliRun.RunAsync(string.Empty, "scan", project.Root, "--verify", "--hf-endpoint", endpoint);
+        using var project = new TempFolder().With("a.env", "HF_TOKEN=" + TestTokens.NewUser() + "\n");
+        var run = await CliRun.RunWithInputAsync(string.Empty, "scan", project.Path, "--verify", "--hf-endpoint", endpoint);
         Assert.AreEqual(2, run.ExitCode);
         StringAssert.Contains(run.Error, "only over HTTPS");
         Assert.AreEqual(string.Empty, run.Out);
     }
 
     /// <summary>Scans a project holding one token per expectation (the write token twice) and checks what every run must hold.</summary>
-    private static async Task<(CliRun Run, string[] Tokens)> ScanAsync(string format)
+    private static async Task<(CliResult Run, string[] Tokens)> ScanAsync(string format)
     {
         await using var hub = await FakeHub.StartAsync();
-        var tokens = Expectations.Select(e => e.Org ? Secrets.NewOrg() : Secrets.NewUser()).ToArray();
+        var tokens = Expectations.Select(e => e.Org ? TestTokens.NewOrg() : TestTokens.NewUser()).ToArray();
         foreach (var (expectation, token) in Expectations.Zip(tokens))
         {
             hub.Serve(token, expectation.Reply);
         }
 
         string env = string.Concat(tokens.Select((t, i) => "TOKEN_" + i.ToString(CultureInfo.InvariantCulture) + "=" + t + "\n"));
-        using var project = new TempProject().With("secrets.env", env).With("copy.py", $"login(token=\"{tokens[0]}\")\n");
-        var run = await CliRun.RunAsync(string.Empty, "scan", project.Root, "--verify", "--hf-endpoint", hub.Address.AbsoluteUri, "--verify-timeout", "2", "--format", format);
+        using var project = new TempFolder().With("secrets.env", env).With("copy.py", $"login(token=\"{tokens[0]}\")\n");
+        var run = await CliRun.RunWithInputAsync(string.Empty, "scan", project.Path, "--verify", "--hf-endpoint", hub.Address.AbsoluteUri, "--verify-timeout", "2", "--format", format);
         Assert.AreEqual(1, run.ExitCode, run.Error);
         StringAssert.Contains(run.Error, $"Verifying {tokens.Length} distinct token(s) with {hub.Address.AbsoluteUri.TrimEnd('/')}");
         foreach (var (expectation, token) in Expectations.Zip(tokens))
@@ -147,7 +147,7 @@ public sealed class ScanVerifyTests
         }
 
         Assert.IsTrue(hub.Targets.All(t => t == "/api/whoami-v2"));
-        Secrets.AssertNotIn(run.All, tokens);
+        TestTokens.AssertNotIn(run.All, tokens);
         return (run, tokens);
     }
 

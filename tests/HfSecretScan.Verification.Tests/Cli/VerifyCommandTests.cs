@@ -11,25 +11,25 @@ public sealed class VerifyCommandTests
     public async Task LiveWriteTokenIsDescribedAndExitsZero()
     {
         await using var hub = await FakeHub.StartAsync();
-        string token = Secrets.NewUser();
+        string token = TestTokens.NewUser();
         hub.Serve(token, Reply.Write);
-        var run = await CliRun.RunAsync(token + "\n", "verify", "--hf-endpoint", hub.Address.AbsoluteUri);
+        var run = await CliRun.RunWithInputAsync(token + "\n", "verify", "--hf-endpoint", hub.Address.AbsoluteUri);
         Assert.AreEqual(0, run.ExitCode, run.Error);
         string[] lines = run.Out.Split('\n');
         Assert.AreEqual($"{Redacted(token)}: LIVE write token of user writer-user — CRITICAL", lines[0]);
         StringAssert.Contains(run.Out, "    organizations: some-org (admin), other-org (read)");
         StringAssert.Contains(run.Out, "fine-grained token limited to this project's repositories");
         Assert.AreEqual(1, hub.RequestsFor(token));
-        Secrets.AssertNotIn(run.All, [token]);
+        TestTokens.AssertNotIn(run.All, [token]);
     }
 
     [TestMethod]
     public async Task FineGrainedTokenListsWhatItCanAccess()
     {
         await using var hub = await FakeHub.StartAsync();
-        string token = Secrets.NewUser();
+        string token = TestTokens.NewUser();
         hub.Serve(token, Reply.FineGrained);
-        var run = await CliRun.RunAsync(token, "verify", "--hf-endpoint", hub.Address.AbsoluteUri);
+        var run = await CliRun.RunWithInputAsync(token, "verify", "--hf-endpoint", hub.Address.AbsoluteUri);
         Assert.AreEqual(0, run.ExitCode);
         StringAssert.Contains(run.Out, "LIVE fine-grained token of user scoped-user — CRITICAL");
         StringAssert.Contains(run.Out, "    model scoped-user/some-model: repo.content.read, repo.write");
@@ -43,25 +43,25 @@ public sealed class VerifyCommandTests
     public async Task OtherVerdictsHaveTheirExitCodes(Reply reply, int exitCode, string words)
     {
         await using var hub = await FakeHub.StartAsync();
-        string token = Secrets.NewUser();
+        string token = TestTokens.NewUser();
         hub.Serve(token, reply);
-        var run = await CliRun.RunAsync(token, "verify", "--hf-endpoint", hub.Address.AbsoluteUri);
+        var run = await CliRun.RunWithInputAsync(token, "verify", "--hf-endpoint", hub.Address.AbsoluteUri);
         Assert.AreEqual(exitCode, run.ExitCode);
         StringAssert.Contains(run.Out, words);
-        Secrets.AssertNotIn(run.All, [token]);
+        TestTokens.AssertNotIn(run.All, [token]);
     }
 
     [TestMethod]
     public async Task InputThatIsNotExactlyOneTokenIsRefusedUnsentAndUnechoed()
     {
         await using var hub = await FakeHub.StartAsync();
-        string token = Secrets.NewUser(), other = Secrets.NewUser();
+        string token = TestTokens.NewUser(), other = TestTokens.NewUser();
         foreach (string input in new[] { "", "HF_TOKEN=" + token, token + "\n" + other, token + "x", new string('a', 5000) })
         {
-            var run = await CliRun.RunAsync(input, "verify", "--hf-endpoint", hub.Address.AbsoluteUri);
+            var run = await CliRun.RunWithInputAsync(input, "verify", "--hf-endpoint", hub.Address.AbsoluteUri);
             Assert.AreEqual(2, run.ExitCode);
             StringAssert.Contains(run.Error, "not one Hugging Face token");
-            Secrets.AssertNotIn(run.All, [token, other]);
+            TestTokens.AssertNotIn(run.All, [token, other]);
         }
 
         Assert.IsEmpty(hub.Targets);
@@ -71,11 +71,11 @@ public sealed class VerifyCommandTests
     public async Task TokenAsAnArgumentIsRefusedWithoutEchoingIt()
     {
         await using var hub = await FakeHub.StartAsync();
-        string token = Secrets.NewUser();
-        var run = await CliRun.RunAsync(string.Empty, "verify", token, "--hf-endpoint", hub.Address.AbsoluteUri);
+        string token = TestTokens.NewUser();
+        var run = await CliRun.RunWithInputAsync(string.Empty, "verify", token, "--hf-endpoint", hub.Address.AbsoluteUri);
         Assert.AreEqual(2, run.ExitCode);
         StringAssert.Contains(run.Error, "standard input, never from an argument");
-        Secrets.AssertNotIn(run.All, [token]);
+        TestTokens.AssertNotIn(run.All, [token]);
         Assert.IsEmpty(hub.Targets);
     }
 
@@ -84,18 +84,18 @@ public sealed class VerifyCommandTests
     public async Task HfEndpointEnvironmentVariableChoosesTheHubAndIsHeldToTheSamePolicy()
     {
         await using var hub = await FakeHub.StartAsync();
-        string token = Secrets.NewUser();
+        string token = TestTokens.NewUser();
         hub.Serve(token, Reply.Read);
         string? saved = Environment.GetEnvironmentVariable(HfEndpoint.EnvironmentVariable);
         try
         {
             Environment.SetEnvironmentVariable(HfEndpoint.EnvironmentVariable, hub.Address.AbsoluteUri);
-            var run = await CliRun.RunAsync(token, "verify");
+            var run = await CliRun.RunWithInputAsync(token, "verify");
             Assert.AreEqual(0, run.ExitCode, run.Error);
             Assert.AreEqual(1, hub.RequestsFor(token));
 
             Environment.SetEnvironmentVariable(HfEndpoint.EnvironmentVariable, "http://example.com");
-            run = await CliRun.RunAsync(token, "verify");
+            run = await CliRun.RunWithInputAsync(token, "verify");
             Assert.AreEqual(2, run.ExitCode);
             StringAssert.Contains(run.Error, "HF_ENDPOINT 'http://example.com' uses plain HTTP");
         }

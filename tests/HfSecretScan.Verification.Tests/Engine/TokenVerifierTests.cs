@@ -77,7 +77,7 @@ public sealed class TokenVerifierTests
     [TestMethod]
     public async Task OrgTokenWithoutAccessTokenIsClassifiedByAuthType()
     {
-        var v = await VerifyAsync(Reply.Org, Secrets.NewOrg());
+        var v = await VerifyAsync(Reply.Org, TestTokens.NewOrg());
         Assert.AreEqual(TokenStatus.Live, v.Status);
         Assert.IsNull(v.Role);
         Assert.AreEqual("access_token", v.AuthType);
@@ -105,7 +105,7 @@ public sealed class TokenVerifierTests
     [TestMethod]
     public async Task RateLimitedTokenIsAskedAgainAfterTheRateLimitReset()
     {
-        string token = Secrets.NewUser();
+        string token = TestTokens.NewUser();
         var clock = Stopwatch.StartNew();
         var v = await VerifyAsync(Reply.RateLimitedOnce, token);
         Assert.AreEqual(TokenStatus.Live, v.Status);
@@ -116,7 +116,7 @@ public sealed class TokenVerifierTests
     [TestMethod]
     public async Task StillRateLimitedAfterRetriesIsUnknown()
     {
-        string token = Secrets.NewUser();
+        string token = TestTokens.NewUser();
         var v = await VerifyAsync(Reply.RateLimitedAlways, token);
         Assert.AreEqual(TokenStatus.Unknown, v.Status);
         Assert.AreEqual(VerificationSeverity.Medium, v.Severity);
@@ -127,7 +127,7 @@ public sealed class TokenVerifierTests
     [TestMethod]
     public async Task RateLimitLongerThanTheCapIsUnknownWithoutWaiting()
     {
-        string token = Secrets.NewUser();
+        string token = TestTokens.NewUser();
         var clock = Stopwatch.StartNew();
         var v = await VerifyAsync(Reply.RateLimitedAlways, token, Fast with { MaxRateLimitWait = TimeSpan.FromMilliseconds(100) });
         Assert.AreEqual(TokenStatus.Unknown, v.Status);
@@ -165,7 +165,7 @@ public sealed class TokenVerifierTests
     [TestMethod]
     public async Task RedirectIsNotFollowed()
     {
-        string token = Secrets.NewUser();
+        string token = TestTokens.NewUser();
         var v = await VerifyAsync(Reply.Redirect, token);
         Assert.AreEqual(TokenStatus.Unknown, v.Status);
         StringAssert.Contains(v.Reason, "redirected (HTTP 302)");
@@ -182,19 +182,19 @@ public sealed class TokenVerifierTests
             closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
-        string token = Secrets.NewUser();
+        string token = TestTokens.NewUser();
         using var client = new HfApiClient(HfEndpoint.Parse($"http://127.0.0.1:{closedPort}"));
         var secret = new Secret(TokenRules.UserToken, token);
         var v = (await new TokenVerifier(client, Fast).VerifyAsync([secret]))[secret];
         Assert.AreEqual(TokenStatus.Unknown, v.Status);
         StringAssert.StartsWith(v.Reason, "network error");
-        Secrets.AssertNotIn(v.Reason!, [token]);
+        TestTokens.AssertNotIn(v.Reason!, [token]);
     }
 
     [TestMethod]
     public async Task EachDistinctTokenIsAskedOnceAndEveryFindingGetsItsVerdict()
     {
-        string live = Secrets.NewUser(), revoked = Secrets.NewUser();
+        string live = TestTokens.NewUser(), revoked = TestTokens.NewUser();
         _hub.Serve(live, Reply.Write);
         _hub.Serve(revoked, Reply.Invalid);
         var report = new ScanReport { Findings = [Finding(live, "a.py"), Finding(revoked, "b.py"), Finding(live, "c.py"), Finding(live, "d.py"), Finding(revoked, "e.py")] };
@@ -214,7 +214,7 @@ public sealed class TokenVerifierTests
     {
         await using var hub = await FakeHub.StartAsync();
         hub.Delay = TimeSpan.FromMilliseconds(150);
-        var tokens = Enumerable.Range(0, 12).Select(_ => Secrets.NewUser()).ToList();
+        var tokens = Enumerable.Range(0, 12).Select(_ => TestTokens.NewUser()).ToList();
         tokens.ForEach(t => hub.Serve(t, Reply.Read));
         using var client = new HfApiClient(HfEndpoint.Parse(hub.Address.AbsoluteUri));
         var verdicts = await new TokenVerifier(client, Fast with { MaxConcurrency = bound })
@@ -230,13 +230,13 @@ public sealed class TokenVerifierTests
 
     private static async Task<TokenVerification> VerifyAsync(Reply reply, string? token = null, VerifierOptions? options = null)
     {
-        token ??= Secrets.NewUser();
+        token ??= TestTokens.NewUser();
         _hub.Serve(token, reply);
         var rule = token.StartsWith("api", StringComparison.Ordinal) ? TokenRules.OrgToken : TokenRules.UserToken;
         var secret = new Secret(rule, token);
         using var client = new HfApiClient(HfEndpoint.Parse(_hub.Address.AbsoluteUri));
         var verdict = (await new TokenVerifier(client, options ?? Fast).VerifyAsync([secret]))[secret];
-        Secrets.AssertNotIn(verdict.Reason ?? string.Empty, [token]);
+        TestTokens.AssertNotIn(verdict.Reason ?? string.Empty, [token]);
         return verdict;
     }
 }

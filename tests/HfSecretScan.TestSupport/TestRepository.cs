@@ -1,7 +1,7 @@
-namespace HfSecretScan.Git.Tests;
+namespace HfSecretScan.Tests;
 
 /// <summary>A git repository in a temporary folder, driven with the real git CLI; deleted on dispose.</summary>
-internal sealed class TestRepository : IDisposable
+public sealed class TestRepository : IDisposable
 {
     private readonly string _root;
 

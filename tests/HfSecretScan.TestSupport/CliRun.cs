@@ -1,18 +1,22 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using HfSecretScan.Tool.Cli;
 
-namespace HfSecretScan.Tool.Tests;
+namespace HfSecretScan.Tests;
 
 /// <summary>What one run of the CLI printed and returned.</summary>
-internal sealed record CliResult(int ExitCode, string Out, string Error)
+public sealed record CliResult(int ExitCode, string Out, string Error)
 {
     public string All => Out + Error;
 }
 
 /// <summary>Runs the CLI in-process with captured streams.</summary>
-internal static partial class CliRun
+public static partial class CliRun
 {
     public static Task<CliResult> RunAsync(params string[] args) => RunAsync(input: null, args);
+
+    /// <summary>Runs with <paramref name="stdin"/> as standard input (UTF-8).</summary>
+    public static Task<CliResult> RunWithInputAsync(string stdin, params string[] args) => RunAsync(Encoding.UTF8.GetBytes(stdin), args);
 
     public static async Task<CliResult> RunAsync(byte[]? input, params string[] args)
     {

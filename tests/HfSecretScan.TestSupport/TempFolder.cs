@@ -1,7 +1,7 @@
 namespace HfSecretScan.Tests;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
@@ -18,6 +18,13 @@ internal sealed class TempFolder : IDisposable
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         File.WriteAllBytes(full, bytes);
         return full;
+    }
+
+    /// <summary>Writes a file and returns this folder, so that a test lists its files in one expression.</summary>
+    public TempFolder With(string relativePath, string text)
+    {
+        Write(relativePath, text);
+        return this;
     }
 
     public void Dispose()

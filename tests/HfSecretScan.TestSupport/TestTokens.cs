@@ -6,7 +6,7 @@ namespace HfSecretScan.Tests;
 /// Builds token-shaped strings at run time, so that no token is ever committed (the repository
 /// must scan clean with its own tool).
 /// </summary>
-internal static class TestTokens
+public static class TestTokens
 {
     private const string Alphanumerics = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private const string Letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -31,4 +31,22 @@ internal static class TestTokens
     public static string User(int seed = 1, bool lettersOnly = false) => UserPrefix + Body(seed, lettersOnly);
 
     public static string Org(int seed = 2) => OrgPrefix + Body(seed);
+
+    // Shared by tests running in parallel: each asks for a seed of its own.
+    private static int _freshSeed = 1000;
+
+    /// <summary>A user token no other test uses.</summary>
+    public static string NewUser() => User(Interlocked.Increment(ref _freshSeed));
+
+    /// <summary>An organization token no other test uses.</summary>
+    public static string NewOrg() => Org(Interlocked.Increment(ref _freshSeed));
+
+    /// <summary>Fails when any of <paramref name="tokens"/> appears whole in <paramref name="text"/>.</summary>
+    public static void AssertNotIn(string text, IEnumerable<string> tokens)
+    {
+        foreach (string token in tokens)
+        {
+            Assert.DoesNotContain(token, text, "A whole token appears in the output.");
+        }
+    }
 }

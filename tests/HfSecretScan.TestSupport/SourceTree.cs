@@ -1,7 +1,7 @@
-namespace HfSecretScan.Git.Tests;
+namespace HfSecretScan.Tests;
 
 /// <summary>The HfSecretScan source tree the tests run from, for tests that pack or install it.</summary>
-internal static class SourceTree
+public static class SourceTree
 {
     public static string Root()
     {
