@@ -22,6 +22,26 @@ public sealed class ErrorKindTests
     }
 
     [TestMethod]
+    public async Task AReportThatCannotBeWrittenIsOneLineAndAReportFileIsReplacedWhole()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.txt", "clean\n");
+
+        var (full, _, error) = await RunAsync(new StringWriter(), "scan", folder.Path, "-o", "/dev/full");
+
+        Assert.AreEqual(2, full);
+        StringAssert.StartsWith(error.Split('\n').Last(l => l.Length > 0), "error: No space left on device");
+        Assert.DoesNotContain("   at ", error);
+
+        string report = Path.Combine(folder.Path, "report.json");
+        File.WriteAllText(report, "previous");
+        var (code, _, _) = await RunAsync(new StringWriter(), "scan", Path.Combine(folder.Path, "a.txt"), "-f", "json", "-o", report);
+        Assert.AreEqual(0, code);
+        StringAssert.StartsWith(File.ReadAllText(report), "{");
+        CollectionAssert.AreEqual(new[] { "a.txt", "report.json" }, Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray(), "no temporary file is left behind");
+    }
+
+    [TestMethod]
     public async Task AnUnexpectedExceptionIsAnInternalErrorWithoutAStackTrace()
     {
         using var folder = new TempFolder();

@@ -1,14 +1,24 @@
+using HfSecretScan.Sources;
+
 namespace HfSecretScan.Tool.Cli;
 
 /// <summary>
 /// Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then
 /// renamed over the target, so a full disk or a crash leaves the previous version intact.
+/// A device or pipe (<c>-o /dev/stdout</c>) is written in place: renaming over it would replace it.
 /// </summary>
 internal static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
     {
         string full = Path.GetFullPath(path);
+        if (FileKindProbe.Probe(full) is not (FileKind.Regular or FileKind.Missing))
+        {
+            using var direct = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            write(direct);
+            return;
+        }
+
         string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {

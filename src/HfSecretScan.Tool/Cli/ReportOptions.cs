@@ -45,8 +45,11 @@ internal sealed class ReportOptions
         }
         else
         {
-            using var writer = new StreamWriter(output.FullName, append: false, new System.Text.UTF8Encoding(false));
-            reporter.Write(report, new ReportContext(projectRoot, ToolVersion.Current, false), writer);
+            AtomicFile.Write(output.FullName, stream =>
+            {
+                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
+                reporter.Write(report, new ReportContext(projectRoot, ToolVersion.Current, false), writer);
+            });
             console.Error.WriteLine(TextReporter.Summary(report));
         }
 
