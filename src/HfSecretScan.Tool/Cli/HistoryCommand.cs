@@ -64,7 +64,7 @@ internal static class HistoryCommand
             var request = new ScanRequest
             {
                 Start = repository,
-                Sources = [new HistoryScanner(repository, options)],
+                Sources = [new HistorySource(repository, options)],
                 Baseline = parse.GetValue(report.Baseline),
                 Stages = verify.Stages(parse, console),
             };

@@ -84,7 +84,7 @@ internal static class HookCommand
             var request = new ScanRequest
             {
                 Start = ".",
-                Sources = [new HistoryScanner(".", new HistoryScanOptions { Include = pushed.Include, Exclude = pushed.Exclude })],
+                Sources = [new HistorySource(".", new HistoryScanOptions { Include = pushed.Include, Exclude = pushed.Exclude })],
                 Baseline = parse.GetValue(report.Baseline),
             };
             return ScanRun.ExecuteAsync(request, parse, report, console, cancellationToken);

@@ -27,7 +27,7 @@ internal static class StagedCommand
             var request = new ScanRequest
             {
                 Start = folder,
-                Sources = [new StagedScanner(folder)],
+                Sources = [new StagedSource(folder)],
                 Baseline = parse.GetValue(report.Baseline),
                 Stages = verify.Stages(parse, console),
             };

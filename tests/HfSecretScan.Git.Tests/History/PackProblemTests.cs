@@ -23,7 +23,7 @@ public sealed class PackProblemTests
         Assert.AreEqual(PackEntryKind.Blob, header.Kind, "stored whole");
         Overwrite(index.PackPath, header.DataOffset + 2, [.. Enumerable.Repeat((byte)0xFF, 16)]);
 
-        var report = SourceRun.Report(new HistoryScanner(repo.Path, new HistoryScanOptions()), repo.Path);
+        var report = SourceRun.Report(new HistorySource(repo.Path, new HistoryScanOptions()), repo.Path);
 
         Assert.AreEqual("token.txt", report.Findings.Single().Path);
         var problem = report.Problems.Single();
@@ -51,7 +51,7 @@ public sealed class PackProblemTests
         var (index, header) = Entry(repo, victim.Sha);
         Overwrite(index.PackPath, header.DataOffset - 20, [.. Enumerable.Repeat((byte)0xEE, 20)]);
 
-        var report = SourceRun.Report(new HistoryScanner(repo.Path, new HistoryScanOptions()), repo.Path);
+        var report = SourceRun.Report(new HistorySource(repo.Path, new HistoryScanOptions()), repo.Path);
 
         Assert.AreEqual("token.txt", report.Findings.Single().Path);
         var problem = report.Problems.Single(p => p.Path == victim.Sha);

@@ -13,7 +13,7 @@ namespace HfSecretScan.Git.Repositories.Staged;
 /// index's, relative to the repository root, as the globs and the baseline expect.
 /// </summary>
 /// <param name="path">A folder in the repository.</param>
-public sealed class StagedScanner(string path) : IScanSource
+public sealed class StagedSource(string path) : IScanSource
 {
     /// <inheritdoc />
     /// <exception cref="InputException">No repository there, or a bare one (it has no index).</exception>

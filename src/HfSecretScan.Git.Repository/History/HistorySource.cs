@@ -17,7 +17,7 @@ namespace HfSecretScan.Git.Repositories.History;
 /// </summary>
 /// <param name="path">A folder in the repository.</param>
 /// <param name="options">What to cover.</param>
-public sealed class HistoryScanner(string path, HistoryScanOptions options) : IScanSource
+public sealed class HistorySource(string path, HistoryScanOptions options) : IScanSource
 {
     // Shared by the workers (each gets its part), as git's default for one reader: in pack order a
     // delta's base is close behind it, and measured on bench/history 64 MB ran as fast as 256 MB.

@@ -5,9 +5,9 @@ using HfSecretScan.Tests;
 namespace HfSecretScan.Git.Tests.History;
 
 [TestClass]
-public sealed class HistoryScannerTests
+public sealed class HistorySourceTests
 {
-    private static ScanReport ScanAll(string path) => SourceRun.Report(new HistoryScanner(path, new HistoryScanOptions()), path);
+    private static ScanReport ScanAll(string path) => SourceRun.Report(new HistorySource(path, new HistoryScanOptions()), path);
 
     [TestMethod]
     public void A_token_added_then_deleted_is_attributed_to_the_commit_that_added_it()
@@ -181,7 +181,7 @@ public sealed class HistoryScannerTests
         StringAssert.Contains(plain.Skipped.Single().Reason, "--recurse-submodules");
         Assert.AreEqual("vendor/inner", plain.Skipped.Single().Path);
 
-        var recursive = SourceRun.Report(new HistoryScanner(repo.Path, new HistoryScanOptions { RecurseSubmodules = true }), repo.Path);
+        var recursive = SourceRun.Report(new HistorySource(repo.Path, new HistoryScanOptions { RecurseSubmodules = true }), repo.Path);
         Assert.AreEqual("vendor/inner/inner.env", recursive.Findings.Single().Path);
         Assert.IsTrue(recursive.IsComplete, string.Join("; ", recursive.Problems));
     }
@@ -225,7 +225,7 @@ public sealed class HistoryScannerTests
         string old = repo.Commit("old.txt", TestTokens.User(23) + "\n", "old");
         string added = repo.Commit("new.txt", TestTokens.User(24) + "\n", "new");
 
-        var report = SourceRun.Report(new HistoryScanner(repo.Path, new HistoryScanOptions { Include = ["HEAD"], Exclude = [old] }), repo.Path);
+        var report = SourceRun.Report(new HistorySource(repo.Path, new HistoryScanOptions { Include = ["HEAD"], Exclude = [old] }), repo.Path);
 
         var finding = report.Findings.Single();
         Assert.AreEqual("new.txt", finding.Path);
@@ -238,7 +238,7 @@ public sealed class HistoryScannerTests
         using var repo = TestRepository.Create();
         repo.Commit("a.txt", "a\n");
 
-        var error = Assert.ThrowsExactly<HfSecretScan.Pipeline.InputException>(() => SourceRun.Report(new HistoryScanner(repo.Path, new HistoryScanOptions { Include = ["HEAD"], Exclude = ["no-such-branch"] }), repo.Path));
+        var error = Assert.ThrowsExactly<HfSecretScan.Pipeline.InputException>(() => SourceRun.Report(new HistorySource(repo.Path, new HistoryScanOptions { Include = ["HEAD"], Exclude = ["no-such-branch"] }), repo.Path));
 
         StringAssert.Contains(error.Message, "no-such-branch");
     }

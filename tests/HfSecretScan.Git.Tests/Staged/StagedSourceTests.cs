@@ -5,7 +5,7 @@ using HfSecretScan.Tests;
 namespace HfSecretScan.Git.Tests.Staged;
 
 [TestClass]
-public sealed class StagedScannerTests
+public sealed class StagedSourceTests
 {
     [TestMethod]
     public void A_token_staged_but_fixed_in_the_working_tree_is_still_found()
@@ -16,7 +16,7 @@ public sealed class StagedScannerTests
         repo.Git("add", "app.env");
         repo.Write("app.env", "A=1\nHF_TOKEN=\n");
 
-        var finding = SourceRun.Report(new StagedScanner(repo.Path), repo.Path).Findings.Single();
+        var finding = SourceRun.Report(new StagedSource(repo.Path), repo.Path).Findings.Single();
 
         Assert.AreEqual("app.env", finding.Path);
         Assert.AreEqual(2, finding.Line);
@@ -33,7 +33,7 @@ public sealed class StagedScannerTests
         repo.Write("other.txt", "new\n");
         repo.Git("add", "other.txt");
 
-        var report = SourceRun.Report(new StagedScanner(repo.Path), repo.Path);
+        var report = SourceRun.Report(new StagedSource(repo.Path), repo.Path);
 
         Assert.AreEqual(0, report.Findings.Count);
         Assert.AreEqual(1, report.ItemsScanned, "only the staged, changed file is read");
@@ -47,7 +47,7 @@ public sealed class StagedScannerTests
         repo.Write("new.txt", "fine\n");
         repo.Git("add", "new.txt");
 
-        var report = SourceRun.Report(new StagedScanner(repo.Path), repo.Path);
+        var report = SourceRun.Report(new StagedSource(repo.Path), repo.Path);
 
         Assert.AreEqual(0, report.Findings.Count);
         Assert.AreEqual(1, report.ItemsScanned);
@@ -61,7 +61,7 @@ public sealed class StagedScannerTests
         repo.Write("src/app.env", "HF_TOKEN=" + TestTokens.User(36) + "\n");
         repo.Git("add", "-A");
 
-        var report = SourceRun.Report(new StagedScanner(repo.Path), repo.Path, exclude: ["fixtures/"]);
+        var report = SourceRun.Report(new StagedSource(repo.Path), repo.Path, exclude: ["fixtures/"]);
 
         Assert.AreEqual("src/app.env", report.Findings.Single().Path);
         Assert.AreEqual(1, report.ItemsScanned);
@@ -76,7 +76,7 @@ public sealed class StagedScannerTests
         repo.Git("mv", "old.env", "renamed.env");
         repo.Git("rm", "-q", "gone.txt");
 
-        var report = SourceRun.Report(new StagedScanner(repo.Path), repo.Path);
+        var report = SourceRun.Report(new StagedSource(repo.Path), repo.Path);
 
         Assert.AreEqual("renamed.env", report.Findings.Single().Path);
         Assert.AreEqual(1, report.ItemsScanned);
@@ -89,7 +89,7 @@ public sealed class StagedScannerTests
         repo.Write("first.py", "login(token='" + TestTokens.User(34) + "')\n");
         repo.Git("add", "first.py");
 
-        var finding = SourceRun.Report(new StagedScanner(repo.Path), repo.Path).Findings.Single();
+        var finding = SourceRun.Report(new StagedSource(repo.Path), repo.Path).Findings.Single();
 
         Assert.AreEqual("first.py", finding.Path);
     }
