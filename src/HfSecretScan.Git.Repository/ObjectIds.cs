@@ -11,8 +11,10 @@ internal static class ObjectIds
 {
     extension(RawId)
     {
-        /// <summary>The same id as LibGit2Sharp's type.</summary>
-        public static RawId From(ObjectId id) => RawId.Parse(id.Sha);
+        // From ObjectId's own 20 bytes, not its hex: the walk converts once per tree entry.
+
+        /// <summary>The same id as storage's type.</summary>
+        public static RawId From(ObjectId id) => new(id.RawId);
     }
 
     extension(RawId id)

@@ -85,7 +85,8 @@ public static class HistoryWalker
             }
         }
 
-        walk.Walk(commit.TreeId, parentTrees, "commit " + commit.Id.Sha, (id, path) => inventory.Add(new BlobOrigin(id.ToObjectId(), path, commit.Id.ToObjectId(), unreachable)));
+        var commitId = commit.Id.ToObjectId();
+        walk.Walk(commit.TreeId, parentTrees, "commit " + commit.Id.Sha, (id, path) => inventory.Add(new BlobOrigin(id.ToObjectId(), path, commitId, unreachable)));
     }
 
     /// <summary>Every ref's target and every reflog entry; annotated tags on the way are listed as messages.</summary>
