@@ -2,8 +2,8 @@ using HfSecretScan.Findings;
 using HfSecretScan.MSBuild.Caching;
 using HfSecretScan.MSBuild.Diagnostics;
 using HfSecretScan.MSBuild.Selection;
+using HfSecretScan.Pipeline;
 using HfSecretScan.Scanning;
-using HfSecretScan.Suppression;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -65,47 +65,34 @@ public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
     private void Scan()
     {
         bool asErrors = ParseSeverity();
-        // The rules every entry point applies; the build differs only in taking unchanged files' findings from its cache.
-        var policy = new ScanPolicy(ProjectSettings.Load(ProjectDirectory, string.IsNullOrWhiteSpace(Baseline) ? null : Baseline));
-        var logger = new FindingLogger(Log, asErrors, SplitCodes(NoWarn));
-        foreach (var problem in policy.Settings.Problems)
-        {
-            logger.LogProblem(problem);
-        }
-
-        var selection = new ProjectFileSelection(
-            ProjectDirectory,
-            policy,
-            ExcludedFolders,
-            [.. Exclude.Where(e => !string.IsNullOrWhiteSpace(e))]);
-        var files = selection.Select(Files.Select(f => f.ItemSpec));
-
         bool cached = !string.IsNullOrEmpty(CacheFile);
-        var cache = cached ? ScanCache.Load(CacheFile!, EngineId) : ScanCache.Empty();
-        var result = IncrementalScan.Run(files, cache, policy);
+        var source = new ProjectFilesSource(
+            Files.Select(f => f.ItemSpec),
+            policy => new ProjectFileSelection(ProjectDirectory, policy, ExcludedFolders, [.. Exclude.Where(e => !string.IsNullOrWhiteSpace(e))]),
+            cached ? ScanCache.Load(CacheFile!, EngineId) : ScanCache.Empty());
 
-        int reported = 0, baselined = 0;
-        foreach (var file in files)
+        // The same pipeline as every command; the build differs only in answering unchanged files from its cache.
+        var request = new ScanRequest
         {
-            foreach (var finding in result.Cache.Find(file.FullPath)?.Findings ?? [])
-            {
-                if (policy.IsBaselined(finding.Fingerprint, file.RootPath))
-                {
-                    baselined++;
-                    continue;
-                }
+            Start = ProjectDirectory,
+            Sources = [source],
+            Baseline = string.IsNullOrWhiteSpace(Baseline) ? null : Baseline,
+        };
+        var report = ScanPipeline.Open(request).RunAsync().GetAwaiter().GetResult();
+        var result = source.Result!;
 
-                logger.Log(file.FullPath, finding);
-                reported++;
-            }
-        }
-
-        foreach (var problem in result.Problems)
+        var logger = new FindingLogger(Log, asErrors, SplitCodes(NoWarn));
+        foreach (var problem in report.Problems)
         {
             logger.LogProblem(problem);
         }
 
-        foreach (var skipped in result.Skipped)
+        foreach (var finding in report.Findings)
+        {
+            logger.Log(source.FullPathOf(finding), finding);
+        }
+
+        foreach (var skipped in report.Skipped)
         {
             Log.LogMessage(MessageImportance.Low, "HfSecretScan skipped {0}: {1}", skipped.Path, skipped.Reason);
         }
@@ -125,11 +112,11 @@ public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
         Log.LogMessage(
             MessageImportance.Normal,
             "HfSecretScan: {0} files, {1} read, {2} from cache; {3} findings reported, {4} in the baseline, {5} silenced by NoWarn.",
-            files.Count,
+            source.Files.Count,
             result.FilesRead,
-            files.Count - result.FilesRead,
-            reported - logger.Silenced,
-            baselined,
+            source.Files.Count - result.FilesRead,
+            report.Findings.Count - logger.Silenced,
+            report.SuppressedByBaseline,
             logger.Silenced);
     }
 

@@ -17,7 +17,8 @@ public sealed class Secret : IEquatable<Secret>
 
     private static readonly int MinTokenLength = TokenRules.All.Min(r => r.Length);
 
-    private readonly string _value;
+    private readonly string? _value;
+    private readonly string? _redacted;
     private string? _fingerprint;
 
     /// <summary>Wraps the token text <paramref name="value"/> matched by <paramref name="rule"/>.</summary>
@@ -27,14 +28,28 @@ public sealed class Secret : IEquatable<Secret>
         _value = value;
     }
 
+    private Secret(TokenRule rule, string fingerprint, string redacted)
+    {
+        Rule = rule;
+        _fingerprint = fingerprint;
+        _redacted = redacted;
+    }
+
+    /// <summary>
+    /// A token known only by its fingerprint and redacted form, as a store that never keeps tokens
+    /// (the build's cache) remembers it: it reports and baselines like any other, but cannot be
+    /// revealed, so it can be neither verified nor revoked.
+    /// </summary>
+    public static Secret FromFingerprint(TokenRule rule, string fingerprint, string redacted) => new(rule, fingerprint, redacted);
+
     /// <summary>The rule the token satisfies.</summary>
     public TokenRule Rule { get; }
 
     /// <summary>The prefix, the first characters of the body and an ellipsis, e.g. <c>hf_AbCd…</c>.</summary>
-    public string Redacted => Redact(Rule, _value);
+    public string Redacted => _redacted ?? Redact(Rule, _value!);
 
     /// <summary>Lower-case hex SHA-256 of the token: stable when lines move, what baselines store.</summary>
-    public string Fingerprint => _fingerprint ??= Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(_value)));
+    public string Fingerprint => _fingerprint ??= Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(_value!)));
 
     /// <summary>
     /// Redacts <paramref name="value"/> as <paramref name="rule"/>'s prefix, the first
@@ -80,16 +95,20 @@ public sealed class Secret : IEquatable<Secret>
     }
 
     /// <summary>The whole token. Only for sending it to Hugging Face (verification, revocation).</summary>
-    public string Reveal() => _value;
+    /// <exception cref="InvalidOperationException">Only the fingerprint is known (<see cref="FromFingerprint"/>).</exception>
+    public string Reveal() => _value ?? throw new InvalidOperationException("Only the fingerprint of this token is known: it came from a store that never keeps tokens.");
 
-    /// <inheritdoc />
-    public bool Equals(Secret? other) => other is not null && string.Equals(_value, other._value, StringComparison.Ordinal);
+    /// <summary>Same token: same text, or the same fingerprint when one side knows only that.</summary>
+    public bool Equals(Secret? other) =>
+        other is not null && (_value is not null && other._value is not null
+            ? string.Equals(_value, other._value, StringComparison.Ordinal)
+            : string.Equals(Fingerprint, other.Fingerprint, StringComparison.Ordinal));
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as Secret);
 
     /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_value);
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Fingerprint);
 
     /// <summary>The redacted form; never the token.</summary>
     public override string ToString() => Redacted;

@@ -19,6 +19,18 @@ internal sealed record CachedFinding(TokenRule Rule, int Line, int Column, long 
     /// <summary>Whether the finding has a line and column.</summary>
     public bool IsTextual => Line > 0;
 
+    /// <summary>The finding again, at <paramref name="path"/> (relative to the project root), known by its fingerprint.</summary>
+    public Finding ToFinding(string path) => new()
+    {
+        Rule = Rule,
+        Secret = Secret.FromFingerprint(Rule, Fingerprint, Redacted),
+        Path = Secret.RedactAll(path),
+        Line = IsTextual ? Line : null,
+        Column = IsTextual ? Column : null,
+        ByteOffset = ByteOffset,
+        Form = Form,
+    };
+
     /// <summary>Keeps what the build needs of <paramref name="finding"/>.</summary>
     public static CachedFinding From(Finding finding) => new(
         finding.Rule,

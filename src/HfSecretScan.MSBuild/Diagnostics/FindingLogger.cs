@@ -1,5 +1,4 @@
 using HfSecretScan.Findings;
-using HfSecretScan.MSBuild.Caching;
 using Microsoft.Build.Utilities;
 
 namespace HfSecretScan.MSBuild.Diagnostics;
@@ -34,7 +33,7 @@ internal sealed class FindingLogger
 
     /// <summary>Logs <paramref name="finding"/> found in <paramref name="file"/>.</summary>
     /// <remarks>No end position, so the build prints the familiar <c>file(line,col)</c> rather than a range.</remarks>
-    public void Log(string file, CachedFinding finding)
+    public void Log(string file, Finding finding)
     {
         string code = finding.Rule.Code;
         if (_silenced.Contains(code))
@@ -44,16 +43,16 @@ internal sealed class FindingLogger
         }
 
         object[] args = finding.IsTextual
-            ? [finding.Rule.Name, finding.Redacted, finding.Rule.Id, Remediation.ForFiles]
-            : [finding.Rule.Name, finding.Redacted, finding.Rule.Id, finding.ByteOffset, Remediation.ForFiles];
+            ? [finding.Rule.Name, finding.Secret.Redacted, finding.Rule.Id, Remediation.ForFiles]
+            : [finding.Rule.Name, finding.Secret.Redacted, finding.Rule.Id, finding.ByteOffset, Remediation.ForFiles];
         string format = finding.IsTextual ? TextFormat : BinaryFormat;
         if (_asErrors)
         {
-            _log.LogError(null, code, null, file, finding.Line, finding.Column, 0, 0, format, args);
+            _log.LogError(null, code, null, file, finding.Line ?? 0, finding.Column ?? 0, 0, 0, format, args);
         }
         else
         {
-            _log.LogWarning(null, code, null, file, finding.Line, finding.Column, 0, 0, format, args);
+            _log.LogWarning(null, code, null, file, finding.Line ?? 0, finding.Column ?? 0, 0, 0, format, args);
         }
     }
 
