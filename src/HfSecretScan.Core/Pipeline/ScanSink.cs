@@ -10,8 +10,8 @@ namespace HfSecretScan.Pipeline;
 /// <summary>
 /// Where every source of one run delivers what it read: contents to detect tokens in, findings it
 /// attributed itself, problems and skipped entries. The only place a run counts items, bytes and
-/// allow-comment suppressions, and the only place path rules are asked. Thread-safe: sources scan
-/// on many workers at once.
+/// allow-comment suppressions; sources ask it (or its <see cref="Policy"/>) whether a path is
+/// admitted. Thread-safe: sources scan on many workers at once.
 /// </summary>
 public sealed class ScanSink
 {
