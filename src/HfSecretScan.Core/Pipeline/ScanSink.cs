@@ -49,6 +49,13 @@ public sealed class ScanSink
     {
         var scan = scanner.Scan(content);
         Count(scan);
+
+        // Nearly every content holds no token: no enumerator for those, on every file of every build.
+        if (scan.Tokens.Count == 0)
+        {
+            return;
+        }
+
         foreach (var token in scan.Reported)
         {
             Add(FindingFactory.Create(token, path, origin));
