@@ -7,6 +7,16 @@ namespace HfSecretScan.Detection;
 /// <param name="Value">The token text. Never print it: wrap it in <see cref="HfSecretScan.Findings.Secret"/>.</param>
 public readonly record struct RawToken(TokenRule Rule, long Offset, ByteForm Form, string Value)
 {
+    /// <summary>
+    /// The encodings the token was found under, outermost first (<see cref="Decoding.EncodingNames"/>);
+    /// empty for a token written as itself. <see cref="Offset"/> is then where the outermost
+    /// encoding is reported: the encoded value's first byte, or the token's first escaped character.
+    /// </summary>
+    public IReadOnlyList<string> Decoded { get; init; } = [];
+
+    /// <summary>Whether the token was found by decoding an encoded form.</summary>
+    public bool IsDecoded => Decoded.Count > 0;
+
     /// <summary>Length of the token in bytes in its form.</summary>
     public int ByteLength => Rule.Length * Form.UnitSize();
 

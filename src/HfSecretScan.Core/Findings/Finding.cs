@@ -17,6 +17,18 @@ public sealed record Finding
     /// </summary>
     public required string Path { get; init; }
 
+    /// <summary>
+    /// For a token inside a container, the part of <see cref="Path"/> after the outer file: member
+    /// paths joined by <c>!</c> (<c>lib/net10.0/appsettings.json</c>, <c>pkg/b.zip!c.py</c>). Null otherwise.
+    /// </summary>
+    public string? InnerPath { get; init; }
+
+    /// <summary>The outer file: what an editor or code scanning can open. <see cref="Path"/> when the token is not inside a container.</summary>
+    public string OuterPath => InnerPath is null ? Path : Path[..(Path.Length - InnerPath.Length - 1)];
+
+    /// <summary>Encodings the token was found under, outermost first (<c>base64</c>, <c>hex</c>, …); empty when written as itself.</summary>
+    public IReadOnlyList<string> Decoded { get; init; } = [];
+
     /// <summary>1-based line in text content; null in binary content.</summary>
     public int? Line { get; init; }
 

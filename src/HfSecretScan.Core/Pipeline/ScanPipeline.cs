@@ -32,7 +32,7 @@ public sealed class ScanPipeline
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = ProjectSettings.Load(request.Start, request.Baseline, request.UseBaseline);
-        return new ScanPipeline(request, new ScanPolicy(settings, request.Include, request.Exclude, request.NoIgnore));
+        return new ScanPipeline(request, new ScanPolicy(settings, request.Include, request.Exclude, request.NoIgnore, request.MaxDecodeDepth, request.MaxArchiveDepth));
     }
 
     /// <summary>Runs the sources and the stages.</summary>

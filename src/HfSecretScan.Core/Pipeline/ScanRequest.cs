@@ -24,6 +24,12 @@ public sealed record ScanRequest
     /// <summary>Scan what git ignores too.</summary>
     public bool NoIgnore { get; init; }
 
+    /// <summary>The most encodings decoded in one chain, overriding the configuration's; null to keep it.</summary>
+    public int? MaxDecodeDepth { get; init; }
+
+    /// <summary>The most container levels opened, overriding the configuration's; null to keep it.</summary>
+    public int? MaxArchiveDepth { get; init; }
+
     /// <summary>Stages after the baseline (verification), in order.</summary>
     public IReadOnlyList<IReportStage> Stages { get; init; } = [];
 }

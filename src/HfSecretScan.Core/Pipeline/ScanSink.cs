@@ -44,6 +44,9 @@ public sealed class ScanSink
     /// </summary>
     public bool Admits(string path) => Policy.Admits(path);
 
+    /// <summary>A scanner for one worker, decoding and opening containers as the run's policy says.</summary>
+    public ContentScanner CreateScanner() => new(Policy.Layers);
+
     /// <summary>Detects tokens in <paramref name="content"/> with the caller's (per-worker) scanner and records them as found at <paramref name="path"/>.</summary>
     public void Scan(ContentScanner scanner, IScanContent content, string path, CommitOrigin? origin = null)
     {

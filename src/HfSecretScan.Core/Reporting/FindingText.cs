@@ -19,7 +19,15 @@ public static class FindingText
     }
 
     /// <summary>One sentence naming the token and how it was stored.</summary>
-    public static string Message(Finding finding) => $"{finding.Rule.Name} {Redacted(finding)}";
+    public static string Message(Finding finding) => finding.Decoded.Count == 0
+        ? $"{finding.Rule.Name} {Redacted(finding)}"
+        : $"{finding.Rule.Name} {Redacted(finding)}, encoded as {Encodings(finding)}";
+
+    /// <summary>The rule's id, followed by the encodings it was found under when it was decoded: <c>hf-user-token (base64)</c>.</summary>
+    public static string Rule(Finding finding) => finding.Decoded.Count == 0 ? finding.Rule.Id : $"{finding.Rule.Id} ({Encodings(finding)})";
+
+    /// <summary>The encoding chain, outermost first: <c>base64, hex</c>.</summary>
+    public static string Encodings(Finding finding) => string.Join(", ", finding.Decoded);
 
     /// <summary>The redacted token, how it was stored when that was in binary content, and the verification verdict when there is one.</summary>
     public static string Redacted(Finding finding)

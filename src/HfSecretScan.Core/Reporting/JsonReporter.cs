@@ -61,6 +61,11 @@ public sealed class JsonReporter : IReporter
         json.WriteString("ruleId", finding.Rule.Id);
         json.WriteString("code", finding.Rule.Code);
         json.WriteString("path", finding.Path);
+        if (finding.InnerPath is not null)
+        {
+            json.WriteString("innerPath", finding.InnerPath);
+        }
+
         if (finding.IsTextual)
         {
             json.WriteNumber("line", finding.Line!.Value);
@@ -80,6 +85,13 @@ public sealed class JsonReporter : IReporter
             _ => "ascii",
         });
         json.WriteBoolean("binary", !finding.IsTextual);
+        json.WriteStartArray("decoded");
+        foreach (string encoding in finding.Decoded)
+        {
+            json.WriteStringValue(encoding);
+        }
+
+        json.WriteEndArray();
         json.WriteString("redacted", finding.Secret.Redacted);
         json.WriteString("fingerprint", finding.Secret.Fingerprint);
         if (finding.Commit is { } commit)

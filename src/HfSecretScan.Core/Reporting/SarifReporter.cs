@@ -111,8 +111,8 @@ public sealed class SarifReporter : IReporter
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", ArtifactUri(finding.Path));
-        if (context.ProjectRoot is not null && !Path.IsPathRooted(finding.Path))
+        json.WriteString("uri", ArtifactUri(finding.OuterPath));
+        if (context.ProjectRoot is not null && !Path.IsPathRooted(finding.OuterPath))
         {
             json.WriteString("uriBaseId", RootBaseId);
         }
@@ -123,13 +123,21 @@ public sealed class SarifReporter : IReporter
         {
             json.WriteNumber("startLine", finding.Line!.Value);
             json.WriteNumber("startColumn", finding.Column!.Value);
-            json.WriteNumber("endLine", finding.Line!.Value);
-            json.WriteNumber("endColumn", finding.Column!.Value + finding.Rule.Length);
+
+            // A decoded token's encoded form has another length, possibly over several lines: the start is what is known.
+            if (finding.Decoded.Count == 0)
+            {
+                json.WriteNumber("endLine", finding.Line!.Value);
+                json.WriteNumber("endColumn", finding.Column!.Value + finding.Rule.Length);
+            }
         }
         else
         {
             json.WriteNumber("byteOffset", finding.ByteOffset);
-            json.WriteNumber("byteLength", finding.Rule.Length * (finding.Form == ByteForm.Ascii ? 1 : 2));
+            if (finding.Decoded.Count == 0)
+            {
+                json.WriteNumber("byteLength", finding.Rule.Length * (finding.Form == ByteForm.Ascii ? 1 : 2));
+            }
         }
 
         json.WriteEndObject();
@@ -141,6 +149,22 @@ public sealed class SarifReporter : IReporter
         json.WriteEndObject();
         json.WriteStartObject("properties");
         json.WriteString("redacted", finding.Secret.Redacted);
+        if (finding.InnerPath is not null)
+        {
+            json.WriteString("innerPath", finding.InnerPath);
+        }
+
+        if (finding.Decoded.Count > 0)
+        {
+            json.WriteStartArray("decoded");
+            foreach (string encoding in finding.Decoded)
+            {
+                json.WriteStringValue(encoding);
+            }
+
+            json.WriteEndArray();
+        }
+
         if (finding.Commit is { } commit)
         {
             if (commit.CommitId is not null)

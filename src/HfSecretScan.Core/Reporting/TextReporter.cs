@@ -23,7 +23,7 @@ public sealed class TextReporter : IReporter
         var detailed = new HashSet<Secret>();
         foreach (var finding in report.Findings)
         {
-            writer.WriteLine($"{Paint(FindingText.Location(finding), Bold)}: {Paint(finding.Rule.Id, Red)}: {FindingText.Redacted(finding)}");
+            writer.WriteLine($"{Paint(FindingText.Location(finding), Bold)}: {Paint(FindingText.Rule(finding), Red)}: {FindingText.Redacted(finding)}");
             if (finding.Verification is { } verification && detailed.Add(finding.Secret))
             {
                 foreach (string detail in VerificationText.Details(verification))

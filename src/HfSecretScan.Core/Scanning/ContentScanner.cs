@@ -17,16 +17,24 @@ public sealed class ContentScanner
 
     private readonly byte[] _buffer;
     private readonly LargeContentPolicy _large;
+    private readonly LayerOptions _layers;
     private readonly List<RawToken> _found = [];
 
-    /// <summary>Creates a scanner whose windows read <paramref name="windowSize"/> new bytes each.</summary>
+    /// <summary>Creates a scanner with the default layers whose windows read <paramref name="windowSize"/> new bytes each.</summary>
     public ContentScanner(int windowSize = DefaultWindowSize)
-        : this(windowSize, LargeContentPolicy.Default)
+        : this(LayerOptions.Default, windowSize)
     {
     }
 
-    internal ContentScanner(int windowSize, LargeContentPolicy large)
+    /// <summary>Creates a scanner that decodes and opens containers as <paramref name="layers"/> says.</summary>
+    public ContentScanner(LayerOptions layers, int windowSize = DefaultWindowSize)
+        : this(windowSize, LargeContentPolicy.Default, layers)
     {
+    }
+
+    internal ContentScanner(int windowSize, LargeContentPolicy large, LayerOptions? layers = null)
+    {
+        _layers = layers ?? LayerOptions.Default;
         // Large enough for the sniffed head, the carried-over context and one marker search.
         _buffer = new byte[Math.Max(windowSize, ContentKind.SniffLength) + WindowSearch.Context];
         _large = large;
@@ -38,10 +46,10 @@ public sealed class ContentScanner
         _found.Clear();
         int filled = content.Read(0, _buffer);
         var kind = ContentKind.Sniff(_buffer.AsSpan(0, filled));
-        var search = new WindowSearch(kind);
+        var search = new WindowSearch(kind, content, _layers.MaxDecodeDepth);
         bool endOfContent = filled < _buffer.Length;
         int limit = endOfContent ? filled : filled - TokenMatcher.LookaheadBytes;
-        search.Find(_buffer.AsSpan(0, filled), 0, kind.PreambleLength, limit, _found);
+        search.Find(_buffer.AsSpan(0, filled), 0, kind.PreambleLength, limit, endOfContent, _found);
 
         long length = filled;
         bool split = false;
@@ -59,6 +67,7 @@ public sealed class ContentScanner
         }
 
         _found.Sort(static (a, b) => a.Offset.CompareTo(b.Offset));
+        RemoveRepeats(_found);
         return new ContentScan(kind, length, Locate(content, kind, split));
     }
 
@@ -87,6 +96,35 @@ public sealed class ContentScanner
         }
 
         return length;
+    }
+
+    /// <summary>
+    /// Drops a decoded token found again at the same place: a value that spans two windows (or
+    /// ranges) is decoded in each.
+    /// </summary>
+    private static void RemoveRepeats(List<RawToken> sorted)
+    {
+        int kept = 0;
+        for (int i = 0; i < sorted.Count; i++)
+        {
+            var token = sorted[i];
+            bool repeat = false;
+            for (int k = kept - 1; k >= 0 && sorted[k].Offset == token.Offset; k--)
+            {
+                if (sorted[k].Value == token.Value && sorted[k].Decoded.SequenceEqual(token.Decoded))
+                {
+                    repeat = true;
+                    break;
+                }
+            }
+
+            if (!repeat)
+            {
+                sorted[kept++] = token;
+            }
+        }
+
+        sorted.RemoveRange(kept, sorted.Count - kept);
     }
 
     private int RangeCount(long bytes) => (int)Math.Max(1, (bytes + _large.RangeSize - 1) / _large.RangeSize);

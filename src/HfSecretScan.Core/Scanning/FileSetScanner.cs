@@ -49,7 +49,7 @@ public static class FileSetScanner
             scans[i] = Task.Factory.StartNew(
                 () =>
                 {
-                    var scanner = new ContentScanner();
+                    var scanner = sink.CreateScanner();
                     foreach (var batch in queue.GetConsumingEnumerable(cancellationToken))
                     {
                         foreach (var target in batch)

@@ -1,3 +1,4 @@
+using HfSecretScan.Containers;
 using HfSecretScan.Findings;
 
 namespace HfSecretScan.Scanning;
@@ -10,7 +11,9 @@ public static class FindingFactory
     {
         Rule = token.Token.Rule,
         Secret = new Secret(token.Token.Rule, token.Token.Value),
-        Path = Secret.RedactAll(path),
+        Path = token.InnerPath is null ? Secret.RedactAll(path) : Secret.RedactAll(path) + ContainerPath.Separator + Secret.RedactAll(token.InnerPath),
+        InnerPath = token.InnerPath is null ? null : Secret.RedactAll(token.InnerPath),
+        Decoded = token.Token.Decoded,
         Line = token.Line > 0 ? token.Line : null,
         Column = token.Line > 0 ? token.Column : null,
         ByteOffset = token.Token.Offset,

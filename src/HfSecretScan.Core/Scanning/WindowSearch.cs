@@ -17,9 +17,16 @@ internal sealed class WindowSearch
     private readonly ByteForm[] _forms;
     private readonly int _alignment;
     private readonly bool _binary;
+    private readonly IScanContent _content;
+    private readonly Decoding.LayerDecoder? _decoder;
 
-    public WindowSearch(ContentKind kind)
+    /// <param name="kind">The content's encoding.</param>
+    /// <param name="content">The content, read again when an encoded value reaches beyond a window.</param>
+    /// <param name="maxDecodeDepth">Encodings decoded in a chain; only UTF-8 text is decoded.</param>
+    public WindowSearch(ContentKind kind, IScanContent content, int maxDecodeDepth)
     {
+        _content = content;
+        _decoder = kind.Encoding == ContentEncoding.Utf8 ? Decoding.LayerDecoder.ForDepth(maxDecodeDepth) : null;
         _forms = kind.Encoding switch
         {
             ContentEncoding.Utf8 => AsciiForm,
@@ -34,13 +41,15 @@ internal sealed class WindowSearch
     /// <summary>Bytes a window holds besides its new bytes: context before and after them.</summary>
     public static int Context => TokenMatcher.LookbehindBytes + TokenMatcher.LookaheadBytes;
 
-    /// <summary>Finds the tokens that start in <c>window[from..limit)</c>.</summary>
-    public void Find(ReadOnlySpan<byte> window, long windowOffset, int from, int limit, List<RawToken> output)
+    /// <summary>Finds the tokens that start in <c>window[from..limit)</c>, and those encoded in values whose candidates start there.</summary>
+    public void Find(ReadOnlySpan<byte> window, long windowOffset, int from, int limit, bool windowEndsContent, List<RawToken> output)
     {
         foreach (var form in _forms)
         {
             TokenMatcher.Find(window, windowOffset, from, limit, form, _alignment, output, _binary);
         }
+
+        _decoder?.Find(window, windowOffset, from, limit, windowEndsContent, _content, output);
     }
 
     /// <summary>
@@ -64,11 +73,11 @@ internal sealed class WindowSearch
             {
                 // The content ends in this window: every start up to its end that is still ours.
                 int last = (int)Math.Min(read, end - windowOffset);
-                Find(buffer.AsSpan(0, read), windowOffset, TokenMatcher.LookbehindBytes, last, output);
+                Find(buffer.AsSpan(0, read), windowOffset, TokenMatcher.LookbehindBytes, last, true, output);
                 return windowOffset + read;
             }
 
-            Find(buffer.AsSpan(0, read), windowOffset, TokenMatcher.LookbehindBytes, (int)(stop - windowOffset), output);
+            Find(buffer.AsSpan(0, read), windowOffset, TokenMatcher.LookbehindBytes, (int)(stop - windowOffset), false, output);
             position = stop;
         }
 

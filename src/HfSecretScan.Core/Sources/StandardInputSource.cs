@@ -19,6 +19,6 @@ public sealed class StandardInputSource(Func<Stream> open) : IScanSource
         using var content = await SpooledContent.FromStreamAsync(input, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // Not a path: the globs do not apply to what is piped in.
-        sink.Scan(new ContentScanner(), content, DisplayName);
+        sink.Scan(sink.CreateScanner(), content, DisplayName);
     }
 }

@@ -26,6 +26,15 @@ public sealed record ScanConfig
     /// <summary>Scan files git ignores too.</summary>
     public bool NoIgnore { get; init; }
 
+    /// <summary>The most encodings decoded in one chain (<c>maxDecodeDepth</c>); null for the default.</summary>
+    public int? MaxDecodeDepth { get; init; }
+
+    /// <summary>The most container levels opened (<c>maxArchiveDepth</c>); null for the default.</summary>
+    public int? MaxArchiveDepth { get; init; }
+
+    /// <summary>Limits on containers (<c>archiveLimits</c>).</summary>
+    public Containers.ContainerLimits ArchiveLimits { get; init; } = Containers.ContainerLimits.Default;
+
     /// <summary>
     /// Reads <paramref name="path"/>; throws <see cref="InvalidDataException"/> naming the problem
     /// when the file is not valid.
@@ -59,12 +68,50 @@ public sealed record ScanConfig
                     "exclude" => config with { Exclude = ReadStrings(property) },
                     "baseline" => config with { Baseline = ReadString(property) },
                     "noIgnore" => config with { NoIgnore = ReadBool(property) },
-                    _ => throw new InvalidDataException($"Unknown setting \"{property.Name}\" (known: include, exclude, baseline, noIgnore)."),
+                    "maxDecodeDepth" => config with { MaxDecodeDepth = ReadCount(property, int.MaxValue) },
+                    "maxArchiveDepth" => config with { MaxArchiveDepth = ReadCount(property, int.MaxValue) },
+                    "archiveLimits" => config with { ArchiveLimits = ReadLimits(property) },
+                    _ => throw new InvalidDataException($"Unknown setting \"{property.Name}\" (known: include, exclude, baseline, noIgnore, maxDecodeDepth, maxArchiveDepth, archiveLimits)."),
                 };
             }
 
             return config;
         }
+    }
+
+    private static Containers.ContainerLimits ReadLimits(JsonProperty property)
+    {
+        if (property.Value.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException("\"archiveLimits\" must be an object.");
+        }
+
+        var limits = Containers.ContainerLimits.Default;
+        foreach (var limit in property.Value.EnumerateObject())
+        {
+            limits = limit.Name switch
+            {
+                "maxInflatedBytes" => limits with { MaxInflatedBytes = ReadCount(limit, long.MaxValue) },
+                "maxRatio" => limits with { MaxRatio = (int)ReadCount(limit, int.MaxValue) },
+                "maxEntries" => limits with { MaxEntries = (int)ReadCount(limit, int.MaxValue) },
+                "timeoutSeconds" => limits with { Timeout = TimeSpan.FromSeconds(ReadCount(limit, 86_400)) },
+                _ => throw new InvalidDataException($"Unknown archive limit \"{limit.Name}\" (known: maxInflatedBytes, maxRatio, maxEntries, timeoutSeconds)."),
+            };
+        }
+
+        return limits;
+    }
+
+    private static int ReadCount(JsonProperty property, int max) => (int)ReadCount(property, (long)max);
+
+    private static long ReadCount(JsonProperty property, long max)
+    {
+        if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt64(out long value) || value < 0 || value > max)
+        {
+            throw new InvalidDataException($"\"{property.Name}\" must be a whole number from 0 to {max}.");
+        }
+
+        return value;
     }
 
     private static string[] ReadStrings(JsonProperty property)

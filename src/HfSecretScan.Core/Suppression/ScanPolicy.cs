@@ -17,12 +17,30 @@ public sealed class ScanPolicy
     /// <param name="include">Globs given for this run, added to the configuration's.</param>
     /// <param name="exclude">Globs given for this run, added to the configuration's.</param>
     /// <param name="noIgnore">Scan what git ignores (also when the configuration says so).</param>
-    public ScanPolicy(ProjectSettings settings, IEnumerable<string>? include = null, IEnumerable<string>? exclude = null, bool noIgnore = false)
+    /// <param name="maxDecodeDepth">Decoding depth given for this run, overriding the configuration's.</param>
+    /// <param name="maxArchiveDepth">Container depth given for this run, overriding the configuration's.</param>
+    public ScanPolicy(
+        ProjectSettings settings,
+        IEnumerable<string>? include = null,
+        IEnumerable<string>? exclude = null,
+        bool noIgnore = false,
+        int? maxDecodeDepth = null,
+        int? maxArchiveDepth = null)
     {
         Settings = settings;
         _paths = new PathFilter([.. settings.Config.Include, .. include ?? []], [.. settings.Config.Exclude, .. exclude ?? []]);
         NoIgnore = noIgnore || settings.Config.NoIgnore;
+        var config = settings.Config;
+        Layers = new LayerOptions
+        {
+            MaxDecodeDepth = maxDecodeDepth ?? config.MaxDecodeDepth ?? LayerOptions.DefaultMaxDecodeDepth,
+            MaxArchiveDepth = maxArchiveDepth ?? config.MaxArchiveDepth ?? LayerOptions.DefaultMaxArchiveDepth,
+            Limits = config.ArchiveLimits,
+        };
     }
+
+    /// <summary>Which encodings are decoded and containers opened, and their limits.</summary>
+    public LayerOptions Layers { get; }
 
     /// <summary>The project's root, configuration and baseline.</summary>
     public ProjectSettings Settings { get; }

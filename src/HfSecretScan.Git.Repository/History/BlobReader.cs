@@ -5,10 +5,9 @@ using HfSecretScan.Scanning;
 namespace HfSecretScan.Git.Repositories.History;
 
 /// <summary>One worker's object reader (its own delta base cache) and scanner.</summary>
-internal sealed class BlobReader(ObjectStore store, long cacheBytes)
+internal sealed class BlobReader(ObjectStore store, long cacheBytes, ContentScanner scanner)
 {
     private readonly ObjectReader _reader = new(store, cacheBytes);
-    private readonly ContentScanner _scanner = new();
 
     /// <summary>Scans one blob; a corrupt blob (or pack) yields null and why.</summary>
     public ContentScan? Scan(ObjectLocation location, out string? error)
@@ -18,7 +17,7 @@ internal sealed class BlobReader(ObjectStore store, long cacheBytes)
         {
             content = _reader.OpenBlob(location);
             error = null;
-            return _scanner.Scan(content);
+            return scanner.Scan(content);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {

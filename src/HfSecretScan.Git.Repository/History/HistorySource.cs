@@ -122,7 +122,7 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
             new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
             _ =>
             {
-                var reader = new BlobReader(store, Math.Max(MinimumCachePerWorker, DeltaBaseCacheBytes / workers));
+                var reader = new BlobReader(store, Math.Max(MinimumCachePerWorker, DeltaBaseCacheBytes / workers), sink.CreateScanner());
                 int start;
                 while ((start = Interlocked.Increment(ref nextChunk) * chunk) < blobs.Count)
                 {
@@ -175,7 +175,7 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
         }
 
         // Messages are not files: the globs do not apply to them.
-        var scanner = new ContentScanner();
+        var scanner = sink.CreateScanner();
         foreach (var message in inventory.Messages)
         {
             sink.Scan(scanner, new MemoryContent(Encoding.UTF8.GetBytes(message.Text)), options.PathPrefix + message.Label, origins.Describe(message.ObjectId, message.CommitId, message.Unreachable));

@@ -26,7 +26,7 @@ public sealed class StagedSource(string path) : IScanSource
             throw new InputException($"{repository.Info.Path} is a bare repository: there is nothing staged.");
         }
 
-        var scanner = new ContentScanner();
+        var scanner = sink.CreateScanner();
         foreach (var entry in StagedEntries(repository))
         {
             cancellationToken.ThrowIfCancellationRequested();

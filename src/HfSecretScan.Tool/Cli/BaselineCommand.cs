@@ -11,6 +11,7 @@ internal static class BaselineCommand
     public static Command Create(CliConsole console)
     {
         var walk = new WalkOptions();
+        var layers = new LayerDepthOptions();
         var output = new Option<FileInfo>("--output", "-o")
         {
             HelpName = "FILE",
@@ -19,11 +20,12 @@ internal static class BaselineCommand
         };
         var command = new Command("baseline", "Write the current findings to a baseline file, so later scans report only new ones.");
         walk.AddTo(command);
+        layers.AddTo(command);
         command.Options.Add(output);
         command.SetAction(async (parse, cancellationToken) =>
         {
             // The baseline records everything found now, so no existing baseline filters it.
-            var request = walk.Request(parse, console) with { UseBaseline = false };
+            var request = layers.Apply(walk.Request(parse, console), parse) with { UseBaseline = false };
             var report = await ScanPipeline.Open(request).RunAsync(cancellationToken).ConfigureAwait(false);
             var file = parse.GetValue(output)!;
             AtomicFile.Write(file.FullName, Baseline.FromFindings(report.Findings).Save);

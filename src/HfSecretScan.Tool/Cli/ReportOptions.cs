@@ -25,10 +25,14 @@ internal sealed class ReportOptions
         Description = "Report only findings not in this baseline file (see `hf-scan baseline`).",
     };
 
+    /// <summary>Decoding and container depths: every reporting command scans through the same layers.</summary>
+    public LayerDepthOptions Layers { get; } = new();
+
     public ReportOptions() => Format.AcceptOnlyFromAmong([.. Reporters.Names]);
 
     public void AddTo(Command command)
     {
+        Layers.AddTo(command);
         command.Options.Add(Format);
         command.Options.Add(Output);
         command.Options.Add(Baseline);

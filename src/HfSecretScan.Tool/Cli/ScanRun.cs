@@ -8,7 +8,7 @@ internal static class ScanRun
 {
     public static async Task<int> ExecuteAsync(ScanRequest request, ParseResult parse, ReportOptions report, CliConsole console, CancellationToken cancellationToken, Action? beforeReport = null)
     {
-        var pipeline = ScanPipeline.Open(request);
+        var pipeline = ScanPipeline.Open(report.Layers.Apply(request, parse));
         var result = await pipeline.RunAsync(cancellationToken).ConfigureAwait(false);
         beforeReport?.Invoke();
         return report.Write(parse, result, pipeline.Root, console);

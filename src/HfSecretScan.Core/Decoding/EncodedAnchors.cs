@@ -1,0 +1,75 @@
+using System.Text;
+using HfSecretScan.Detection;
+
+namespace HfSecretScan.Decoding;
+
+/// <summary>
+/// The fixed byte strings that encoded tokens must contain, derived from the rules' prefixes: the
+/// base64 characters that <c>hf_</c> and <c>api_org_</c> fully determine at each of the three byte
+/// alignments (<c>aGZf</c> is <c>hf_</c> at offset 0), those of base64 of those (a base64 value in a
+/// base64-encoded JSON), and the pairs that start an escaped <c>_</c>, which ends every prefix
+/// (<c>5f</c> in <c>%5F</c>, <c>\u005f</c>, <c>&amp;#x5f;</c>, <c>=5F</c>, hex; <c>#9</c> in <c>&amp;#95;</c>) or a
+/// quoted-printable soft line break.
+/// </summary>
+internal static class EncodedAnchors
+{
+    /// <summary>Base64 anchors of the prefixes themselves.</summary>
+    public static IReadOnlyList<string> Base64 { get; } = [.. TokenRules.All.SelectMany(r => Base64Fixed(Encoding.ASCII.GetBytes(r.Prefix), 2)).Distinct()];
+
+    /// <summary>Base64 anchors of base64 anchors: a token encoded twice.</summary>
+    public static IReadOnlyList<string> Base64OfBase64 { get; } = [.. Base64.SelectMany(a => Base64Fixed(Encoding.ASCII.GetBytes(a), 3)).Distinct()];
+
+    /// <summary>Pairs that start an escaped underscore or a soft line break.</summary>
+    public static IReadOnlyList<(byte First, byte Second)> EscapePairs { get; } =
+        [((byte)'5', (byte)'f'), ((byte)'5', (byte)'F'), ((byte)'#', (byte)'9'), ((byte)'=', (byte)'\n'), ((byte)'=', (byte)'\r')];
+
+    /// <summary>
+    /// The pairs to search for when decoding <paramref name="depth"/> encodings deep. A depth-one
+    /// base64 anchor gives its first and its last pair, so that one still matches when a line wrap
+    /// splits the anchor.
+    /// </summary>
+    public static IEnumerable<(byte First, byte Second)> Pairs(int depth)
+    {
+        foreach (var anchor in Base64)
+        {
+            yield return ((byte)anchor[0], (byte)anchor[1]);
+            yield return ((byte)anchor[^2], (byte)anchor[^1]);
+        }
+
+        if (depth >= 2)
+        {
+            foreach (var anchor in Base64OfBase64)
+            {
+                yield return ((byte)anchor[0], (byte)anchor[1]);
+            }
+        }
+
+        foreach (var pair in EscapePairs)
+        {
+            yield return pair;
+        }
+    }
+
+    /// <summary>The base64 characters fully determined by <paramref name="text"/> at byte offsets 0, 1 and 2 of a group, in both alphabets.</summary>
+    private static IEnumerable<string> Base64Fixed(byte[] text, int minimumLength)
+    {
+        for (int alignment = 0; alignment < 3; alignment++)
+        {
+            var bytes = new byte[alignment + text.Length + 3];
+            text.CopyTo(bytes, alignment);
+            string encoded = Convert.ToBase64String(bytes);
+
+            // Character j holds bits [6j, 6j + 6): fixed when they all come from the text.
+            int first = ((8 * alignment) + 5) / 6;
+            int end = 8 * (alignment + text.Length) / 6;
+            if (end - first < minimumLength)
+            {
+                continue;
+            }
+
+            string fixedPart = encoded[first..end];
+            yield return fixedPart;
+            yield return fixedPart.Replace('+', '-').Replace('/', '_');
+        }
+    }
+}

@@ -1,0 +1,316 @@
+using HfSecretScan.Content;
+using HfSecretScan.Detection;
+
+namespace HfSecretScan.Decoding;
+
+/// <summary>
+/// Finds tokens under encodings, up to a depth. Candidates come from one vectorized pass for the
+/// fixed pairs that encoded prefixes contain (<see cref="EncodedAnchors"/>); only a candidate's
+/// run (a base64 or hex value) or neighbourhood (character escapes) is decoded, and what it decodes
+/// to is searched for tokens and, below the depth, for further encodings. Thread-safe.
+/// </summary>
+internal sealed class LayerDecoder
+{
+    /// <summary>The most bytes of one encoded value read and decoded: beyond, a value is not one a person pastes a token into.</summary>
+    private const int MaxRunBytes = 4 << 20;
+
+    /// <summary>Bytes read on each side of an escape candidate: a whole token of the longest escapes (<c>&amp;#x5f;</c>).</summary>
+    private const int EscapeReach = 320;
+
+    /// <summary>A token this close to the edge of a decoded neighbourhood may be cut off there.</summary>
+    private const int EdgeMargin = 8;
+
+    private static readonly LayerDecoder?[] ByDepth = new LayerDecoder?[8];
+
+    [ThreadStatic]
+    private static List<int>? t_candidates;
+
+    private readonly int _depth;
+    private readonly PairSearch _pairs;
+    private readonly string[] _anchors;
+
+    private LayerDecoder(int depth)
+    {
+        _depth = depth;
+        _pairs = new PairSearch(EncodedAnchors.Pairs(depth));
+        _anchors = depth >= 2 ? [.. EncodedAnchors.Base64, .. EncodedAnchors.Base64OfBase64] : [.. EncodedAnchors.Base64];
+    }
+
+    /// <summary>The decoder for chains of up to <paramref name="depth"/> encodings; null for 0 (decoding off).</summary>
+    public static LayerDecoder? ForDepth(int depth)
+    {
+        if (depth <= 0)
+        {
+            return null;
+        }
+
+        depth = Math.Min(depth, ByDepth.Length - 1);
+        return Volatile.Read(ref ByDepth[depth]) ?? Interlocked.CompareExchange(ref ByDepth[depth], new LayerDecoder(depth), null) ?? ByDepth[depth]!;
+    }
+
+    /// <summary>
+    /// Appends the encoded tokens whose candidates start in <c>window[from..limit)</c>; a token's
+    /// offset is where its outermost encoding is reported. <paramref name="content"/> is read when
+    /// a value reaches beyond the window.
+    /// </summary>
+    public void Find(ReadOnlySpan<byte> window, long windowOffset, int from, int limit, bool windowEndsContent, IScanContent content, List<RawToken> output)
+    {
+        var candidates = t_candidates ??= [];
+        candidates.Clear();
+        _pairs.FindAll(window, from, limit, candidates);
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        // Copied: resolving may decode and search nested values on this thread, which reuses the list.
+        int[] found = [.. candidates];
+        var resolver = new Resolver(this, window, windowOffset, windowEndsContent, content, output);
+        foreach (int at in found)
+        {
+            resolver.Resolve(at);
+        }
+    }
+
+    /// <summary>Every token in fully decoded bytes: those written as themselves and, below the depth, those encoded again.</summary>
+    private static void SearchDecoded(byte[] decoded, int remainingDepth, string encoding, long reportAt, HashSet<(string, string)> seen, List<RawToken> output)
+    {
+        foreach (var token in TokenMatcher.FindAll(decoded, ByteForm.Ascii))
+        {
+            if (seen.Add((token.Value, encoding)))
+            {
+                output.Add(token with { Offset = reportAt, Decoded = [encoding] });
+            }
+        }
+
+        if (ForDepth(remainingDepth) is not { } inner)
+        {
+            return;
+        }
+
+        var nested = new List<RawToken>();
+        inner.Find(decoded, 0, 0, decoded.Length, true, new MemoryContent(decoded), nested);
+        foreach (var token in nested)
+        {
+            string chain = encoding + "," + string.Join(",", token.Decoded);
+            if (seen.Add((token.Value, chain)))
+            {
+                output.Add(token with { Offset = reportAt, Decoded = [encoding, .. token.Decoded] });
+            }
+        }
+    }
+
+    /// <summary>Resolves the candidates of one window, remembering the runs already decoded so that a long value is decoded once.</summary>
+    private ref struct Resolver(LayerDecoder decoder, ReadOnlySpan<byte> window, long windowOffset, bool windowEndsContent, IScanContent content, List<RawToken> output)
+    {
+        private readonly ReadOnlySpan<byte> _window = window;
+        private long _base64Until = -1;
+        private long _hexUntil = -1;
+        private ContentNeighbourhood? _around;
+        private List<byte>? _characters;
+
+        public void Resolve(int at)
+        {
+            byte first = _window[at];
+            byte second = _window[at + 1];
+            long offset = windowOffset + at;
+            if (first == '5' && second is (byte)'f' or (byte)'F')
+            {
+                ResolveHex(at, offset);
+                ResolveEscape(at, offset);
+            }
+            else if (first == '#' || first == '=')
+            {
+                ResolveEscape(at, offset);
+                return;
+            }
+
+            if (Base64Run.IsBase64(first) && Base64Run.IsBase64(second))
+            {
+                ResolveBase64(at, offset);
+            }
+        }
+
+        private void ResolveBase64(int at, long offset)
+        {
+            if (offset < _base64Until || !MayBeBase64(at))
+            {
+                return;
+            }
+
+            var characters = _characters ??= [];
+            if (!Base64Run.TryFind(_window, at, windowOffset == 0, windowEndsContent, characters, out int start, out int end))
+            {
+                var around = _around ??= new ContentNeighbourhood(content);
+                int reach = 8192;
+                while (true)
+                {
+                    around.Read(offset, reach, reach);
+                    int index = (int)(offset - around.Start);
+                    bool whole = reach >= MaxRunBytes / 2;
+                    if (Base64Run.TryFind(around.Bytes, index, around.AtContentStart || whole, around.AtContentEnd || whole, characters, out start, out end))
+                    {
+                        break;
+                    }
+
+                    reach *= 4;
+                }
+
+                start = (int)(around.Start + start - windowOffset);
+                end = (int)(around.Start + end - windowOffset);
+            }
+
+            long runStart = windowOffset + start;
+            _base64Until = Math.Max(_base64Until, windowOffset + end);
+            var chars = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(characters);
+            if (chars.Length < Base64Run.MinimumLength || !ContainsAnchor(chars))
+            {
+                return;
+            }
+
+            string encoding = Base64Run.IsUrlSafe(chars) ? EncodingNames.Base64Url : EncodingNames.Base64;
+            var seen = new HashSet<(string, string)>();
+
+            // The value may begin with characters that are not its own (a path, a key glued to it): try each group alignment.
+            for (int shift = 0; shift < 4; shift++)
+            {
+                SearchDecoded(Base64Run.Decode(chars, shift), decoder._depth - 1, encoding, runStart, seen, output);
+            }
+        }
+
+        private void ResolveHex(int at, long offset)
+        {
+            if (offset < _hexUntil)
+            {
+                return;
+            }
+
+            var digits = _characters ??= [];
+            if (!HexRun.TryFind(_window, at, windowOffset == 0, windowEndsContent, digits, out int start, out int end))
+            {
+                var around = _around ??= new ContentNeighbourhood(content);
+                int reach = 8192;
+                while (true)
+                {
+                    around.Read(offset, reach, reach);
+                    int index = (int)(offset - around.Start);
+                    bool whole = reach >= MaxRunBytes / 2;
+                    if (HexRun.TryFind(around.Bytes, index, around.AtContentStart || whole, around.AtContentEnd || whole, digits, out start, out end))
+                    {
+                        break;
+                    }
+
+                    reach *= 4;
+                }
+
+                start = (int)(around.Start + start - windowOffset);
+                end = (int)(around.Start + end - windowOffset);
+            }
+
+            _hexUntil = Math.Max(_hexUntil, windowOffset + end);
+            var chars = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(digits);
+            if (chars.Length < HexRun.MinimumLength)
+            {
+                return;
+            }
+
+            var seen = new HashSet<(string, string)>();
+            for (int shift = 0; shift < 2; shift++)
+            {
+                SearchDecoded(HexRun.Decode(chars, shift), decoder._depth - 1, EncodingNames.Hex, windowOffset + start, seen, output);
+            }
+        }
+
+        private void ResolveEscape(int at, long offset)
+        {
+            ReadOnlySpan<byte> bytes;
+            int index;
+            long bytesStart;
+            bool atStart;
+            bool atEnd;
+            if (at >= EscapeReach && at + EscapeReach <= _window.Length)
+            {
+                bytes = _window.Slice(at - EscapeReach, 2 * EscapeReach);
+                index = EscapeReach;
+                bytesStart = offset - EscapeReach;
+                atStart = false;
+                atEnd = false;
+            }
+            else
+            {
+                var around = _around ??= new ContentNeighbourhood(content);
+                around.Read(offset, EscapeReach, EscapeReach);
+                bytes = around.Bytes;
+                index = (int)(offset - around.Start);
+                bytesStart = around.Start;
+                atStart = around.AtContentStart;
+                atEnd = around.AtContentEnd;
+            }
+
+            if (CharacterEscapes.SchemeAt(bytes, index) is not { } scheme)
+            {
+                return;
+            }
+
+            var sources = new List<int>();
+            var escaped = new List<bool>();
+            byte[] decoded = CharacterEscapes.Decode(bytes, scheme, sources, escaped);
+            foreach (var token in TokenMatcher.FindAll(decoded, ByteForm.Ascii))
+            {
+                int s = (int)token.Offset;
+                int e = s + token.Rule.Length;
+                if ((!atStart && s < EdgeMargin) || (!atEnd && e > decoded.Length - EdgeMargin) || !escaped.GetRange(s, e - s).Contains(true))
+                {
+                    continue;
+                }
+
+                output.Add(token with { Offset = bytesStart + sources[s], Decoded = [scheme] });
+            }
+        }
+
+        /// <summary>
+        /// A cheap look at the window before reading any further: a run shorter than a token that is
+        /// neither at a line start (a wrapped value's last line) nor at the window's edge is no value.
+        /// </summary>
+        private readonly bool MayBeBase64(int at)
+        {
+            int left = at;
+            while (left > 0 && at - left < Base64Run.MinimumLength && Base64Run.IsBase64(_window[left - 1]))
+            {
+                left--;
+            }
+
+            int right = at;
+            while (right < _window.Length && right - left < Base64Run.MinimumLength && Base64Run.IsBase64(_window[right]))
+            {
+                right++;
+            }
+
+            if (right - left >= Base64Run.MinimumLength || left == 0 || right == _window.Length)
+            {
+                return true;
+            }
+
+            int i = left;
+            while (i > 0 && _window[i - 1] is (byte)' ' or (byte)'\t')
+            {
+                i--;
+            }
+
+            return i == 0 || _window[i - 1] is (byte)'\n' or (byte)'\r' || (i >= 2 && _window[i - 2] == '\\' && _window[i - 1] == 'n');
+        }
+
+        private readonly bool ContainsAnchor(ReadOnlySpan<byte> characters)
+        {
+            foreach (string anchor in decoder._anchors)
+            {
+                if (characters.IndexOf(System.Text.Encoding.ASCII.GetBytes(anchor)) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
