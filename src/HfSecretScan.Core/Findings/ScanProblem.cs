@@ -34,6 +34,9 @@ public enum ProblemKind
     /// <summary>The baseline is broken or unreadable and was ignored.</summary>
     Baseline,
 
+    /// <summary>An archive or compressed file is truncated, corrupt or encrypted, or names a member unsafely.</summary>
+    Archive,
+
     /// <summary>A size, depth or time limit stopped the scan of something.</summary>
     Limit,
 

@@ -52,6 +52,10 @@ public sealed class ScanSink
     {
         var scan = scanner.Scan(content);
         Count(scan);
+        foreach (var problem in scan.Problems)
+        {
+            Problem(problem.At(path));
+        }
 
         // Nearly every content holds no token: no enumerator for those, on every file of every build.
         if (scan.Tokens.Count == 0)

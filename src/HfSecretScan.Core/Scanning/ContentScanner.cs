@@ -1,4 +1,6 @@
+using HfSecretScan.Containers;
 using HfSecretScan.Content;
+using HfSecretScan.Findings;
 using HfSecretScan.Detection;
 using HfSecretScan.Suppression;
 
@@ -18,6 +20,11 @@ public sealed class ContentScanner
     private readonly byte[] _buffer;
     private readonly LargeContentPolicy _large;
     private readonly LayerOptions _layers;
+
+    // Members are read in smaller windows: most are small, and each nesting level keeps its own buffers.
+    private const int MemberWindowSize = 256 * 1024;
+
+    private ContentScanner? _members;
     private readonly List<RawToken> _found = [];
 
     /// <summary>Creates a scanner with the default layers whose windows read <paramref name="windowSize"/> new bytes each.</summary>
@@ -40,12 +47,16 @@ public sealed class ContentScanner
         _large = large;
     }
 
-    /// <summary>Finds every token in <paramref name="content"/>, located and checked for allow comments.</summary>
-    public ContentScan Scan(IScanContent content)
+    /// <summary>Finds every token in <paramref name="content"/> and in the containers it is, located and checked for allow comments.</summary>
+    public ContentScan Scan(IScanContent content) => Scan(content, null);
+
+    /// <summary>Scans <paramref name="content"/>; <paramref name="budget"/> is the outer file's when the content is a member.</summary>
+    private ContentScan Scan(IScanContent content, ContainerBudget? budget)
     {
         _found.Clear();
         int filled = content.Read(0, _buffer);
         var kind = ContentKind.Sniff(_buffer.AsSpan(0, filled));
+        var container = ContainerSniffer.Sniff(_buffer.AsSpan(0, Math.Min(filled, ContainerSniffer.HeadLength)));
         var search = new WindowSearch(kind, content, _layers.MaxDecodeDepth);
         bool endOfContent = filled < _buffer.Length;
         int limit = endOfContent ? filled : filled - TokenMatcher.LookaheadBytes;
@@ -61,14 +72,54 @@ public sealed class ContentScanner
                 : search.Search(content, _buffer, limit, long.MaxValue, _found);
         }
 
-        if (_found.Count == 0)
+        LocatedToken[] tokens = [];
+        if (_found.Count > 0)
         {
-            return new ContentScan(kind, length, []);
+            _found.Sort(static (a, b) => a.Offset.CompareTo(b.Offset));
+            RemoveRepeats(_found);
+            tokens = Locate(content, kind, split);
         }
 
-        _found.Sort(static (a, b) => a.Offset.CompareTo(b.Offset));
-        RemoveRepeats(_found);
-        return new ContentScan(kind, length, Locate(content, kind, split));
+        if (container == ContainerFormat.None)
+        {
+            return new ContentScan(kind, length, tokens);
+        }
+
+        return WithMembers(new ContentScan(kind, length, tokens), content, container, budget);
+    }
+
+    /// <summary>
+    /// Adds what the members of a container hold. A token found in a member is reported there only,
+    /// not again where the container's raw bytes show it (a stored zip member, say).
+    /// </summary>
+    private ContentScan WithMembers(ContentScan scan, IScanContent content, ContainerFormat container, ContainerBudget? budget)
+    {
+        if (_layers.MaxArchiveDepth == 0)
+        {
+            // Off altogether, or this member sits deeper than the limit: only the latter is news.
+            return budget is null ? scan : scan with
+            {
+                Problems = [new ContainerProblem(null, ProblemKind.Limit, $"A {container.ToString().ToLowerInvariant()} nested deeper than the archive depth limit (maxArchiveDepth): not opened.")],
+            };
+        }
+
+        var ownBudget = budget ?? new ContainerBudget(_layers.Limits);
+        _members ??= new ContentScanner(MemberWindowSize, LargeContentPolicy.Default, _layers with { MaxArchiveDepth = _layers.MaxArchiveDepth - 1 });
+        var opener = new ContainerOpener(ownBudget, member => _members.Scan(member, ownBudget), MemberWindowSize * 2);
+        opener.Open(content, container);
+
+        var inMembers = opener.Tokens.Select(t => t.Token.Value).ToHashSet(StringComparer.Ordinal);
+        List<ContainerProblem> problems = [.. opener.Problems];
+        if (budget is null && ownBudget.Tripped is { } reason)
+        {
+            problems.Add(new ContainerProblem(null, ProblemKind.Limit, $"Archive scan stopped: {reason}; what follows was not scanned."));
+        }
+
+        return scan with
+        {
+            Tokens = [.. scan.Tokens.Where(t => !inMembers.Contains(t.Token.Value)), .. opener.Tokens],
+            Problems = problems,
+        };
     }
 
     /// <summary>Searches <c>[start, end of content)</c> in ranges on several threads; returns the length.</summary>

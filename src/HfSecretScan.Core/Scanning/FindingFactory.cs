@@ -11,8 +11,8 @@ public static class FindingFactory
     {
         Rule = token.Token.Rule,
         Secret = new Secret(token.Token.Rule, token.Token.Value),
-        Path = token.InnerPath is null ? Secret.RedactAll(path) : Secret.RedactAll(path) + ContainerPath.Separator + Secret.RedactAll(token.InnerPath),
-        InnerPath = token.InnerPath is null ? null : Secret.RedactAll(token.InnerPath),
+        Path = token.InnerPath is null ? Secret.RedactAll(path) : Secret.RedactAll(path) + ContainerPath.Separator + Secret.RedactAll(ContainerPath.Resolve(path, token.InnerPath)),
+        InnerPath = token.InnerPath is null ? null : Secret.RedactAll(ContainerPath.Resolve(path, token.InnerPath)),
         Decoded = token.Token.Decoded,
         Line = token.Line > 0 ? token.Line : null,
         Column = token.Line > 0 ? token.Column : null,

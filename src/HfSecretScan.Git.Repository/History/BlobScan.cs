@@ -12,4 +12,7 @@ internal sealed class BlobScan
 
     /// <summary>Blobs that could not be read, and why.</summary>
     public ConcurrentBag<(ObjectId BlobId, string Error)> Corrupt { get; } = [];
+
+    /// <summary>What could not be read inside blobs that are archives or compressed files.</summary>
+    public ConcurrentBag<(ObjectId BlobId, Containers.ContainerProblem Problem)> Containers { get; } = [];
 }

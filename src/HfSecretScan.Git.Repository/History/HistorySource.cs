@@ -138,6 +138,10 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
                         }
 
                         sink.Count(result);
+                        foreach (var problem in result.Problems)
+                        {
+                            scan.Containers.Add((id, problem));
+                        }
                         foreach (var token in result.Reported)
                         {
                             scan.Hits.Add((id, token));
@@ -159,6 +163,13 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
         foreach (var (id, error) in scanned.Corrupt)
         {
             sink.Problem(new ScanProblem(ProblemKind.CorruptObject, id.Sha, $"Corrupt blob {id.Sha} ({BlobReader.Where(OriginOf(inventory, id))}), not scanned: {error}"));
+        }
+
+        foreach (var (id, problem) in scanned.Containers)
+        {
+            var origin = OriginOf(inventory, id);
+            var located = problem.At(options.PathPrefix + origin.Path);
+            sink.Problem(located with { Message = $"{located.Message} (blob {id.Sha}, {BlobReader.Where(origin)})" });
         }
 
         var hits = scanned.Hits
