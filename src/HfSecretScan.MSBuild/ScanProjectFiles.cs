@@ -46,6 +46,12 @@ public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
     /// <summary>The per-file cache; no cache when empty.</summary>
     public string? CacheFile { get; set; }
 
+    /// <summary><c>HfSecretScanMaxDecodeDepth</c>: encodings decoded in a chain (0 turns decoding off); the configuration's or 2 when empty.</summary>
+    public string? MaxDecodeDepth { get; set; }
+
+    /// <summary><c>HfSecretScanMaxArchiveDepth</c>: archive levels opened (0 turns it off); the configuration's or 5 when empty.</summary>
+    public string? MaxArchiveDepth { get; set; }
+
     /// <inheritdoc />
     public override bool Execute()
     {
@@ -69,7 +75,7 @@ public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
         var source = new ProjectFilesSource(
             Files.Select(f => f.ItemSpec),
             policy => new ProjectFileSelection(ProjectDirectory, policy, ExcludedFolders, [.. Exclude.Where(e => !string.IsNullOrWhiteSpace(e))]),
-            cached ? ScanCache.Load(CacheFile!, EngineId) : ScanCache.Empty());
+            policy => cached ? ScanCache.Load(CacheFile!, EngineId + "-" + LayersKey(policy.Layers)) : ScanCache.Empty());
 
         // The same pipeline as every command; the build differs only in answering unchanged files from its cache.
         var request = new ScanRequest
@@ -77,8 +83,11 @@ public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
             Start = ProjectDirectory,
             Sources = [source],
             Baseline = string.IsNullOrWhiteSpace(Baseline) ? null : Baseline,
+            MaxDecodeDepth = ParseDepth(MaxDecodeDepth, "HfSecretScanMaxDecodeDepth"),
+            MaxArchiveDepth = ParseDepth(MaxArchiveDepth, "HfSecretScanMaxArchiveDepth"),
         };
-        var report = ScanPipeline.Open(request).RunAsync().GetAwaiter().GetResult();
+        var pipeline = ScanPipeline.Open(request);
+        var report = pipeline.RunAsync().GetAwaiter().GetResult();
         var result = source.Result!;
 
         var logger = new FindingLogger(Log, asErrors, SplitCodes(NoWarn));
@@ -101,7 +110,7 @@ public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
         {
             try
             {
-                result.Cache.Save(CacheFile!, EngineId);
+                result.Cache.Save(CacheFile!, EngineId + "-" + LayersKey(pipeline.Policy.Layers));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -132,6 +141,27 @@ public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
                 Log.LogWarning(null, DiagnosticCodes.Incomplete, null, null, 0, 0, 0, 0, "HfSecretScanSeverity must be 'error' or 'warning', not '{0}': findings are reported as errors.", Severity);
                 return true;
         }
+    }
+
+    /// <summary>What the cache's findings depend on besides the code: what is decoded and opened, and the limits.</summary>
+    private static string LayersKey(LayerOptions layers) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"d{layers.MaxDecodeDepth}a{layers.MaxArchiveDepth}b{layers.Limits.MaxInflatedBytes}r{layers.Limits.MaxRatio}e{layers.Limits.MaxEntries}");
+
+    private int? ParseDepth(string? value, string property)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (int.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int depth))
+        {
+            return depth;
+        }
+
+        Log.LogWarning(null, DiagnosticCodes.Incomplete, null, null, 0, 0, 0, 0, "{0} must be a whole number (0 or more), not '{1}': the default is used.", property, value);
+        return null;
     }
 
     private static string[] SplitCodes(string? codes) =>

@@ -41,8 +41,22 @@ internal static class CharacterEscapes
         return at >= 3 && bytes[at - 3] == '&' && bytes[at - 2] == '#' && bytes[at - 1] is (byte)'x' or (byte)'X' ? EncodingNames.Html : null;
     }
 
-    /// <summary>Decodes <paramref name="bytes"/> with <paramref name="scheme"/>; <paramref name="sources"/> and <paramref name="escaped"/> receive, per decoded byte, its source index and whether it was escaped.</summary>
-    public static byte[] Decode(ReadOnlySpan<byte> bytes, string scheme, List<int> sources, List<bool> escaped)
+    /// <summary>Whether the decoded bytes <c>[start, end)</c> were not all written as themselves: one of them escaped, or a soft line break inside.</summary>
+    public static bool WasEncoded(List<EscapeState> states, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            if (states[i] == EscapeState.Escaped || (states[i] == EscapeState.AfterSoftBreak && i > start))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Decodes <paramref name="bytes"/> with <paramref name="scheme"/>; <paramref name="sources"/> and <paramref name="escaped"/> receive, per decoded byte, its source index and how it was written.</summary>
+    public static byte[] Decode(ReadOnlySpan<byte> bytes, string scheme, List<int> sources, List<EscapeState> escaped)
     {
         sources.Clear();
         escaped.Clear();
@@ -65,7 +79,7 @@ internal static class CharacterEscapes
                 sources.Add(i);
 
                 // A token broken by a soft line break was encoded even if none of its characters was.
-                escaped.Add(afterSoftBreak);
+                escaped.Add(afterSoftBreak ? EscapeState.AfterSoftBreak : EscapeState.Literal);
                 afterSoftBreak = false;
                 i++;
                 continue;
@@ -76,7 +90,7 @@ internal static class CharacterEscapes
             {
                 decoded.Add(value < 0x80 ? (byte)value : (byte)0x80);
                 sources.Add(i);
-                escaped.Add(true);
+                escaped.Add(EscapeState.Escaped);
             }
             else
             {
@@ -172,4 +186,17 @@ internal static class CharacterEscapes
     }
 
     private static int HexValue(byte c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+/// <summary>How one decoded byte was written.</summary>
+internal enum EscapeState : byte
+{
+    /// <summary>As itself.</summary>
+    Literal,
+
+    /// <summary>As an escape.</summary>
+    Escaped,
+
+    /// <summary>As itself, right after a soft line break.</summary>
+    AfterSoftBreak,
 }

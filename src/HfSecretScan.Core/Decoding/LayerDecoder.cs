@@ -253,13 +253,13 @@ internal sealed class LayerDecoder
             }
 
             var sources = new List<int>();
-            var escaped = new List<bool>();
+            var escaped = new List<EscapeState>();
             byte[] decoded = CharacterEscapes.Decode(bytes, scheme, sources, escaped);
             foreach (var token in TokenMatcher.FindAll(decoded, ByteForm.Ascii))
             {
                 int s = (int)token.Offset;
                 int e = s + token.Rule.Length;
-                if ((!atStart && s < EdgeMargin) || (!atEnd && e > decoded.Length - EdgeMargin) || !escaped.GetRange(s, e - s).Contains(true))
+                if ((!atStart && s < EdgeMargin) || (!atEnd && e > decoded.Length - EdgeMargin) || !CharacterEscapes.WasEncoded(escaped, s, e))
                 {
                     continue;
                 }

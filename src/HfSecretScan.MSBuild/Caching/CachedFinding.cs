@@ -14,7 +14,9 @@ namespace HfSecretScan.MSBuild.Caching;
 /// <param name="Form">How the token was laid out in bytes.</param>
 /// <param name="Fingerprint">SHA-256 of the token, what baselines match on.</param>
 /// <param name="Redacted">The redacted token shown in messages.</param>
-internal sealed record CachedFinding(TokenRule Rule, int Line, int Column, long ByteOffset, ByteForm Form, string Fingerprint, string Redacted)
+/// <param name="InnerPath">The member of an archive it is in, or null.</param>
+/// <param name="Decoded">The encodings it was found under, outermost first.</param>
+internal sealed record CachedFinding(TokenRule Rule, int Line, int Column, long ByteOffset, ByteForm Form, string Fingerprint, string Redacted, string? InnerPath, IReadOnlyList<string> Decoded)
 {
     /// <summary>Whether the finding has a line and column.</summary>
     public bool IsTextual => Line > 0;
@@ -24,7 +26,9 @@ internal sealed record CachedFinding(TokenRule Rule, int Line, int Column, long 
     {
         Rule = Rule,
         Secret = Secret.FromFingerprint(Rule, Fingerprint, Redacted),
-        Path = Secret.RedactAll(path),
+        Path = InnerPath is null ? Secret.RedactAll(path) : Secret.RedactAll(path) + Containers.ContainerPath.Separator + InnerPath,
+        InnerPath = InnerPath,
+        Decoded = Decoded,
         Line = IsTextual ? Line : null,
         Column = IsTextual ? Column : null,
         ByteOffset = ByteOffset,
@@ -39,5 +43,7 @@ internal sealed record CachedFinding(TokenRule Rule, int Line, int Column, long 
         finding.ByteOffset,
         finding.Form,
         finding.Secret.Fingerprint,
-        finding.Secret.Redacted);
+        finding.Secret.Redacted,
+        finding.InnerPath,
+        finding.Decoded);
 }

@@ -47,14 +47,15 @@ internal static class IncrementalScan
             var scan = sink.ToReport();
             problems.AddRange(scan.Problems);
             skipped.AddRange(scan.Skipped);
-            var findings = scan.Findings.ToLookup(f => f.Path, FileSystemPaths.Comparer);
+            var findings = scan.Findings.ToLookup(f => f.OuterPath, FileSystemPaths.Comparer);
+
             var unread = new HashSet<string>([.. scan.Problems.Select(p => p.Path), .. scan.Skipped.Select(s => s.Path)], FileSystemPaths.Comparer);
             foreach (var target in toScan)
             {
                 // Stamped before reading: a write during the scan changes the stamp and the next build reads the file again.
                 // Findings and problems name a file as reports do: a path that holds a token is redacted.
                 string named = Secret.RedactAll(target.Path);
-                if (!unread.Contains(named) && stamps.TryGetValue(target.FullPath, out var stamp))
+                if (!unread.Contains(named) && !HasProblemInside(scan.Problems, named) && stamps.TryGetValue(target.FullPath, out var stamp))
                 {
                     current[target.FullPath] = new CachedFile(stamp, [.. findings[named].Select(CachedFinding.From)]);
                 }
@@ -64,6 +65,10 @@ internal static class IncrementalScan
         bool changed = toScan.Count > 0 || current.Count != cache.Count;
         return new IncrementalScanResult(ScanCache.Of(current), changed, toScan.Count, problems, skipped);
     }
+
+    /// <summary>A problem inside an archive (named <c>file!member</c>) keeps the archive out of the cache, so that the next build says it again.</summary>
+    private static bool HasProblemInside(IReadOnlyList<ScanProblem> problems, string file) =>
+        problems.Any(p => p.Path.Length > file.Length && p.Path[file.Length] == Containers.ContainerPath.Separator && p.Path.StartsWith(file, FileSystemPaths.Comparison));
 }
 
 /// <summary>What <see cref="IncrementalScan.Run"/> did.</summary>

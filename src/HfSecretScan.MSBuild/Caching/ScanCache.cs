@@ -100,7 +100,7 @@ internal sealed class ScanCache
         foreach (var (file, entry) in _files.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             // A path that cannot be written on one line is simply scanned every time.
-            if (file.AsSpan().IndexOfAny(Separator, '\n', '\r') >= 0)
+            if (file.AsSpan().IndexOfAny(Separator, '\n', '\r') >= 0 || entry.Findings.Any(f => f.InnerPath?.AsSpan().IndexOfAny(Separator, '\n', '\r') >= 0))
             {
                 continue;
             }
@@ -108,7 +108,7 @@ internal sealed class ScanCache
             text.Append(CultureInfo.InvariantCulture, $"{file}{Separator}{entry.Stamp.Length}{Separator}{entry.Stamp.LastWriteTicks}{Separator}{entry.Findings.Count}\n");
             foreach (var f in entry.Findings)
             {
-                text.Append(CultureInfo.InvariantCulture, $"{f.Rule.Id}{Separator}{f.Line}{Separator}{f.Column}{Separator}{f.ByteOffset}{Separator}{f.Form}{Separator}{f.Fingerprint}{Separator}{f.Redacted}\n");
+                text.Append(CultureInfo.InvariantCulture, $"{f.Rule.Id}{Separator}{f.Line}{Separator}{f.Column}{Separator}{f.ByteOffset}{Separator}{f.Form}{Separator}{f.Fingerprint}{Separator}{f.Redacted}{Separator}{f.InnerPath}{Separator}{string.Join(',', f.Decoded)}\n");
             }
         }
 
@@ -125,5 +125,7 @@ internal sealed class ScanCache
         long.Parse(f[3], CultureInfo.InvariantCulture),
         Enum.Parse<ByteForm>(f[4]),
         f[5],
-        f[6]);
+        f[6],
+        f[7].Length == 0 ? null : f[7],
+        f[8].Length == 0 ? [] : f[8].Split(','));
 }

@@ -12,6 +12,7 @@ internal sealed class FindingLogger
 {
     private const string TextFormat = "{0} {1} ({2}). {3}";
     private const string BinaryFormat = "{0} {1} ({2}) at byte offset {3} of this binary file. {4}";
+    private const string MemberFormat = "{0} {1} ({2}) inside this file, at {3}. {4}";
 
     private readonly TaskLoggingHelper _log;
     private readonly bool _asErrors;
@@ -42,17 +43,33 @@ internal sealed class FindingLogger
             return;
         }
 
-        object[] args = finding.IsTextual
-            ? [finding.Rule.Name, finding.Secret.Redacted, finding.Rule.Id, Remediation.ForFiles]
-            : [finding.Rule.Name, finding.Secret.Redacted, finding.Rule.Id, finding.ByteOffset, Remediation.ForFiles];
-        string format = finding.IsTextual ? TextFormat : BinaryFormat;
-        if (_asErrors)
+        string rule = Reporting.FindingText.Rule(finding);
+        string format;
+        object[] args;
+        int line = finding.Line ?? 0;
+        int column = finding.Column ?? 0;
+        if (finding.InnerPath is { } inner)
         {
-            _log.LogError(null, code, null, file, finding.Line ?? 0, finding.Column ?? 0, 0, 0, format, args);
+            // Line and column are inside the member: on the archive itself they would point at nothing.
+            string position = finding.IsTextual ? $"{inner}({finding.Line},{finding.Column})" : $"{inner} byte offset {finding.ByteOffset}";
+            (format, args, line, column) = (MemberFormat, [finding.Rule.Name, finding.Secret.Redacted, rule, position, Remediation.ForFiles], 0, 0);
+        }
+        else if (finding.IsTextual)
+        {
+            (format, args) = (TextFormat, [finding.Rule.Name, finding.Secret.Redacted, rule, Remediation.ForFiles]);
         }
         else
         {
-            _log.LogWarning(null, code, null, file, finding.Line ?? 0, finding.Column ?? 0, 0, 0, format, args);
+            (format, args) = (BinaryFormat, [finding.Rule.Name, finding.Secret.Redacted, rule, finding.ByteOffset, Remediation.ForFiles]);
+        }
+
+        if (_asErrors)
+        {
+            _log.LogError(null, code, null, file, line, column, 0, 0, format, args);
+        }
+        else
+        {
+            _log.LogWarning(null, code, null, file, line, column, 0, 0, format, args);
         }
     }
 
