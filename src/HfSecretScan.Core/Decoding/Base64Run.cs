@@ -4,9 +4,10 @@ namespace HfSecretScan.Decoding;
 
 /// <summary>
 /// A base64 value around a candidate: the run of base64 characters, continued over line wraps
-/// (PEM and MIME at 64 or 76 columns, YAML block scalars, <c>\n</c> escapes in JSON strings) when a
-/// line of at least <see cref="MinimumWrapWidth"/> characters ends right at the break and the next
-/// line, after its indentation, goes on with base64.
+/// (PEM and MIME at 64 or 76 columns, YAML block scalars, <c>\n</c> escapes in JSON strings). A
+/// wrapped value's lines all have the width of its first, at least <see cref="MinimumWrapWidth"/>,
+/// but the last, which may be shorter; each ends right at the break and the next goes on, after
+/// its indentation, with base64 (not with PEM's <c>-----END</c>).
 /// </summary>
 internal static class Base64Run
 {
@@ -61,7 +62,10 @@ internal static class Base64Run
                 return false;
             }
 
-            if (breakStart - previousStart < MinimumWrapWidth)
+            int previousLength = breakStart - previousStart;
+            int firstLength = segments[0].End - segments[0].Start;
+            bool fits = segments.Count == 1 ? firstLength <= previousLength : firstLength == previousLength;
+            if (previousLength < MinimumWrapWidth || !fits || StartsArmour(bytes, previousStart))
             {
                 break;
             }
@@ -73,7 +77,8 @@ internal static class Base64Run
         while (true)
         {
             var last = segments[^1];
-            if (last.End - last.Start < MinimumWrapWidth)
+            int width = segments[0].End - segments[0].Start;
+            if (width < MinimumWrapWidth || last.End - last.Start != width)
             {
                 break;
             }
@@ -86,6 +91,11 @@ internal static class Base64Run
                     return false;
                 }
 
+                break;
+            }
+
+            if (StartsArmour(bytes, next))
+            {
                 break;
             }
 
@@ -147,6 +157,9 @@ internal static class Base64Run
 
     /// <summary>Whether the run uses the URL-safe alphabet.</summary>
     public static bool IsUrlSafe(ReadOnlySpan<byte> characters) => characters.IndexOfAny((byte)'-', (byte)'_') >= 0 && characters.IndexOfAny((byte)'+', (byte)'/') < 0;
+
+    /// <summary>A PEM armour line (<c>-----END …</c>) is no base64, though <c>-</c> is in the URL-safe alphabet.</summary>
+    private static bool StartsArmour(ReadOnlySpan<byte> bytes, int at) => bytes[at..].StartsWith("--"u8);
 
     /// <summary>Where the line break ending right before <paramref name="lineStart"/> (after indentation) starts, or -1.</summary>
     private static int BreakBefore(ReadOnlySpan<byte> bytes, int lineStart)
