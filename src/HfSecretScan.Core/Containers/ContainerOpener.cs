@@ -50,7 +50,11 @@ internal sealed class ContainerOpener(ContainerBudget budget, Func<MemberContent
         }
         catch (Exception e) when (IsReadError(e))
         {
-            _problems.Add(new ContainerProblem(null, ProblemKind.Archive, $"Corrupt or truncated {Name(format)}, scanned as far as it could be read: {e.Message}"));
+            // A truncated zip was already said to be so when its central directory was missing.
+            if (!_problems.Any(p => p.InnerPath is null && p.Kind == ProblemKind.Archive))
+            {
+                _problems.Add(new ContainerProblem(null, ProblemKind.Archive, $"Corrupt or truncated {Name(format)}, scanned as far as it could be read: {e.Message}"));
+            }
         }
     }
 
