@@ -11,6 +11,9 @@ public sealed record ScanConfig
     /// <summary>Where the file lives relative to the project root.</summary>
     public const string RelativePath = ".config/hf-scan.json";
 
+    /// <summary>The settings the file may hold besides <c>$schema</c>, as spelled in it (and in <c>schemas/hf-scan.schema.json</c>).</summary>
+    public static IReadOnlyList<string> Settings { get; } = ["include", "exclude", "baseline", "noIgnore"];
+
     /// <summary>Settings when there is no file.</summary>
     public static ScanConfig Empty { get; } = new();
 
@@ -59,7 +62,7 @@ public sealed record ScanConfig
                     "exclude" => config with { Exclude = ReadStrings(property) },
                     "baseline" => config with { Baseline = ReadString(property) },
                     "noIgnore" => config with { NoIgnore = ReadBool(property) },
-                    _ => throw new InvalidDataException($"Unknown setting \"{property.Name}\" (known: include, exclude, baseline, noIgnore)."),
+                    _ => throw new InvalidDataException($"Unknown setting \"{property.Name}\" (known: {string.Join(", ", Settings)})."),
                 };
             }
 

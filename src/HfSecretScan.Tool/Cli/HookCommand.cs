@@ -147,7 +147,7 @@ internal static class HookCommand
     }
 
     /// <summary>The command line that runs this tool now, recorded in hooks as the last resort.</summary>
-    private static string[] RecordedCommand()
+    internal static string[] RecordedCommand()
     {
         string process = Environment.ProcessPath ?? "dotnet-hf-scan";
         return Path.GetFileNameWithoutExtension(process) == "dotnet" && typeof(HookCommand).Assembly.Location is { Length: > 0 } assembly

@@ -18,22 +18,8 @@ internal static class ScanRun
     /// <summary>What every format may need besides the report; colour is decided where it is written.</summary>
     private static ReportContext Context(string projectRoot) => new(projectRoot, ToolVersion.Current)
     {
-        RepositoryRoot = RepositoryTop(projectRoot),
+        RepositoryRoot = Suppression.ProjectRoot.RepositoryTop(projectRoot),
         FinishedAt = DateTimeOffset.UtcNow,
         StepSummaryPath = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary ? summary : null,
     };
-
-    /// <summary>The nearest folder at or above <paramref name="folder"/> with a <c>.git</c> (folder, or file of a linked worktree).</summary>
-    private static string? RepositoryTop(string folder)
-    {
-        for (var d = new DirectoryInfo(folder); d is not null; d = d.Parent)
-        {
-            if (Path.Exists(Path.Combine(d.FullName, ".git")))
-            {
-                return d.FullName;
-            }
-        }
-
-        return null;
-    }
 }
