@@ -60,6 +60,7 @@ public sealed class PreReceiveTests
     }
 
     [TestMethod]
+    [TestCategory("EndToEnd")] // a dozen real pushes, each starting the tool: kept out of the inner loop
     public void Deletions_and_tags_of_commits_already_there_pass_and_old_content_is_not_rescanned()
     {
         var (server, client) = ServerAndClient();
@@ -92,6 +93,7 @@ public sealed class PreReceiveTests
     }
 
     [TestMethod]
+    [TestCategory("EndToEnd")] // a dozen real pushes, each starting the tool: kept out of the inner loop
     public void The_servers_configuration_excludes_apply_not_the_pushed_one()
     {
         var (server, client) = ServerAndClient();
@@ -127,7 +129,7 @@ public sealed class PreReceiveTests
     }
 
     [TestMethod]
-    [TestCategory("EndToEnd")]
+    [TestCategory("EndToEnd")] // 5,000 commits: a measurement, not an inner-loop check
     public void A_push_of_5000_new_commits_is_timed()
     {
         const int Commits = 5000;
