@@ -21,7 +21,7 @@ public sealed record ReportContext(string? ProjectRoot, string ToolVersion, bool
     /// </summary>
     public string? RepositoryRoot { get; init; }
 
-    /// <summary>When the scan ended; with the report's elapsed time it gives when it started.</summary>
+    /// <summary>When the scan ended (the Unix epoch when the host does not say); with the report's elapsed time it gives when it started.</summary>
     public DateTimeOffset FinishedAt { get; init; } = DateTimeOffset.UnixEpoch;
 
     /// <summary>GitHub's step summary file (<c>GITHUB_STEP_SUMMARY</c>), which the github format appends to; null when not on GitHub.</summary>
