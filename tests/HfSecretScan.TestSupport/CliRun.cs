@@ -22,7 +22,8 @@ public static partial class CliRun
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var console = new CliConsole(() => new MemoryStream(input ?? []), output, error, false, false);
+        // Not the CI runner's step summary, when the tests themselves run in GitHub Actions.
+        var console = new CliConsole(() => new MemoryStream(input ?? []), output, error, false, false, name => name == "GITHUB_STEP_SUMMARY" ? null : Environment.GetEnvironmentVariable(name));
         int code = await HfScanCli.RunAsync(args, console);
         return new CliResult(code, output.ToString(), error.ToString());
     }

@@ -19,9 +19,17 @@ public static class FindingText
     }
 
     /// <summary>One sentence naming the token and how it was stored.</summary>
-    public static string Message(Finding finding) => finding.Decoded.Count == 0
-        ? $"{finding.Rule.Name} {Redacted(finding)}"
-        : $"{finding.Rule.Name} {Redacted(finding)}, encoded as {Encodings(finding)}";
+    public static string Message(Finding finding)
+    {
+        string message = finding.Decoded.Count == 0
+            ? $"{finding.Rule.Name} {Redacted(finding)}"
+            : $"{finding.Rule.Name} {Redacted(finding)}, encoded as {Encodings(finding)}";
+
+        // Formats that point at the outer file (an editor, code scanning) learn the member here.
+        return finding.InnerPath is { } inner
+            ? $"{message}, inside the archive at {(finding.IsTextual ? $"{inner}:{finding.Line}:{finding.Column}" : $"{inner}:@{finding.ByteOffset}")}"
+            : message;
+    }
 
     /// <summary>The rule's id, followed by the encodings it was found under when it was decoded: <c>hf-user-token (base64)</c>.</summary>
     public static string Rule(Finding finding) => finding.Decoded.Count == 0 ? finding.Rule.Id : $"{finding.Rule.Id} ({Encodings(finding)})";

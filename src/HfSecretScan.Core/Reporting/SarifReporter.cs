@@ -119,7 +119,12 @@ public sealed class SarifReporter : IReporter
 
         json.WriteEndObject();
         json.WriteStartObject("region");
-        if (finding.IsTextual)
+        if (finding.InnerPath is not null)
+        {
+            // The position is inside a member; the artifact is the archive, where only its first byte is certain.
+            json.WriteNumber("byteOffset", 0);
+        }
+        else if (finding.IsTextual)
         {
             json.WriteNumber("startLine", finding.Line!.Value);
             json.WriteNumber("startColumn", finding.Column!.Value);

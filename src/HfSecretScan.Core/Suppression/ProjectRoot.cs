@@ -21,4 +21,21 @@ public static class ProjectRoot
 
         return dir?.FullName ?? full;
     }
+
+    /// <summary>
+    /// The top of the git working tree holding <paramref name="folder"/>: the nearest folder at or
+    /// above it with a <c>.git</c> (a folder, or the file of a linked worktree); null outside one.
+    /// </summary>
+    public static string? RepositoryTop(string folder)
+    {
+        for (var d = new DirectoryInfo(Path.GetFullPath(folder)); d is not null; d = d.Parent)
+        {
+            if (Path.Exists(Path.Combine(d.FullName, ".git")))
+            {
+                return d.FullName;
+            }
+        }
+
+        return null;
+    }
 }

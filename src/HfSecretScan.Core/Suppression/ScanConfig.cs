@@ -11,6 +11,9 @@ public sealed record ScanConfig
     /// <summary>Where the file lives relative to the project root.</summary>
     public const string RelativePath = ".config/hf-scan.json";
 
+    /// <summary>The settings the file may hold besides <c>$schema</c>, as spelled in it (and in <c>schemas/hf-scan.schema.json</c>).</summary>
+    public static IReadOnlyList<string> Settings { get; } = ["include", "exclude", "baseline", "noIgnore", "maxDecodeDepth", "maxArchiveDepth", "archiveLimits"];
+
     /// <summary>Settings when there is no file.</summary>
     public static ScanConfig Empty { get; } = new();
 
@@ -71,7 +74,7 @@ public sealed record ScanConfig
                     "maxDecodeDepth" => config with { MaxDecodeDepth = ReadCount(property, int.MaxValue) },
                     "maxArchiveDepth" => config with { MaxArchiveDepth = ReadCount(property, int.MaxValue) },
                     "archiveLimits" => config with { ArchiveLimits = ReadLimits(property) },
-                    _ => throw new InvalidDataException($"Unknown setting \"{property.Name}\" (known: include, exclude, baseline, noIgnore, maxDecodeDepth, maxArchiveDepth, archiveLimits)."),
+                    _ => throw new InvalidDataException($"Unknown setting \"{property.Name}\" (known: {string.Join(", ", Settings)})."),
                 };
             }
 

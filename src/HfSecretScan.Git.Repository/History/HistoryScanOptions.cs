@@ -12,6 +12,12 @@ public sealed record HistoryScanOptions
     /// <summary>Revisions whose history is left out of a range (the <c>A</c> in <c>A..B</c>).</summary>
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
+    /// <summary>
+    /// Object folders read before the repository's own: the quarantine of a push that a
+    /// pre-receive hook checks, whose objects exist nowhere else until the hook accepts them.
+    /// </summary>
+    public IReadOnlyList<string> FirstObjectDirectories { get; init; } = [];
+
     /// <summary>Scan the repositories of submodules too.</summary>
     public bool RecurseSubmodules { get; init; }
 

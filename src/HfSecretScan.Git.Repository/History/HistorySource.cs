@@ -40,7 +40,7 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
         HistoryInventory inventory;
         string? workingDirectory;
         var storeProblems = new List<ScanProblem>();
-        using var store = ObjectStore.Open(gitDirectory, storeProblems);
+        using var store = ObjectStore.Open(gitDirectory, storeProblems, options.FirstObjectDirectories);
         using var progress = new BlobProgress(options.Progress, clock, sink);
         BlobScan scanned;
         using (var repository = new Repository(gitDirectory))
@@ -48,7 +48,7 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
             workingDirectory = repository.Info.WorkingDirectory;
             if (options.IsRange)
             {
-                inventory = HistoryWalker.Range(repository, store, Resolve(repository, options.Include), Resolve(repository, options.Exclude));
+                inventory = HistoryWalker.Range(repository, store, Resolve(repository, store, options.Include), Resolve(repository, store, options.Exclude));
                 scanned = ScanBlobs(store, Locate(store, inventory), sink, progress, cancellationToken);
             }
             else
@@ -83,10 +83,10 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
         }
     }
 
-    private static ObjectId[] Resolve(Repository repository, IReadOnlyList<string> revisions) =>
-        [.. revisions.Select(r => Resolve(repository, r))];
+    private static ObjectId[] Resolve(Repository repository, ObjectStore store, IReadOnlyList<string> revisions) =>
+        [.. revisions.Select(r => Resolve(repository, store, r))];
 
-    private static ObjectId Resolve(Repository repository, string revision)
+    private static ObjectId Resolve(Repository repository, ObjectStore store, string revision)
     {
         try
         {
@@ -100,7 +100,49 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
             // Reported below with the revision's name.
         }
 
+        // libgit2 reads only the repository's own object folders: a quarantined push's objects are
+        // found by id in the store, which reads the quarantine too.
+        if (PeelStored(store, revision) is { } stored)
+        {
+            return stored;
+        }
+
         throw new InputException($"'{revision}' does not name a commit in {repository.Info.Path}.");
+    }
+
+    /// <summary>The commit a full object id names in <paramref name="store"/>, through annotated tags; null when it names none.</summary>
+    private static ObjectId? PeelStored(ObjectStore store, string revision)
+    {
+        if (revision.Length != RawId.Length * 2 || !revision.All(char.IsAsciiHexDigit))
+        {
+            return null;
+        }
+
+        var reader = new ObjectReader(store, MinimumCachePerWorker);
+        var id = RawId.Parse(revision);
+        try
+        {
+            // A tag of a tag is legal; a cycle is not, hence the bound.
+            for (int depth = 0; depth < 100 && reader.TryRead(id) is { } found; depth++)
+            {
+                switch (found.Type)
+                {
+                    case RawObjectType.Commit:
+                        return id.ToObjectId();
+                    case RawObjectType.Tag:
+                        id = RawTag.TargetOf(found.Span);
+                        break;
+                    default:
+                        return null;
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw new InputException($"'{revision}' cannot be read: {e.Message}");
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -66,6 +66,14 @@ public static class HookInstaller
         return done;
     }
 
+    /// <summary>True when the <paramref name="kind"/> hook of the repository at <paramref name="path"/> is exactly what <see cref="Install"/> would write.</summary>
+    /// <exception cref="InputException">No repository there.</exception>
+    public static bool IsInstalled(string path, HookKind kind, IReadOnlyList<string> recordedCommand)
+    {
+        string hook = Path.Combine(HooksDirectory(path), kind.FileName());
+        return File.Exists(hook) && File.ReadAllText(hook) == HookScript.For(kind, recordedCommand);
+    }
+
     /// <summary>Removes hf-scan's hooks and restores the hooks they chained; returns what was done.</summary>
     public static IReadOnlyList<string> Uninstall(string path)
     {

@@ -30,7 +30,7 @@ internal static class HookScript
               if [ -x "$hook_dir/{name}{PreviousSuffix}" ]; then
                 printf '%s\n' "$refs" | "$hook_dir/{name}{PreviousSuffix}" "$@" || exit $?
               fi
-              printf '%s\n' "$refs" | hf_scan hook pre-push "$@"
+              printf '%s\n' "$refs" | hf_scan hook {name} "$@"
               """;
         return $$"""
             #!/bin/sh

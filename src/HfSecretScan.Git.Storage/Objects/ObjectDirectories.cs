@@ -7,10 +7,21 @@ namespace HfSecretScan.Git.Storage.Objects;
 public static class ObjectDirectories
 {
     /// <summary>Every object folder of the repository whose git folder is <paramref name="gitDirectory"/>.</summary>
-    public static IReadOnlyList<string> Of(string gitDirectory)
+    public static IReadOnlyList<string> Of(string gitDirectory) => Of(gitDirectory, []);
+
+    /// <summary>
+    /// <paramref name="first"/> (and their alternates), then every object folder of the repository:
+    /// how git reads while a push is quarantined, its new objects in a folder of their own.
+    /// </summary>
+    public static IReadOnlyList<string> Of(string gitDirectory, IEnumerable<string> first)
     {
         var result = new List<string>();
         var pending = new Queue<string>();
+        foreach (string folder in first)
+        {
+            pending.Enqueue(Path.GetFullPath(folder));
+        }
+
         pending.Enqueue(Path.GetFullPath(Path.Combine(CommonDirectory(gitDirectory), "objects")));
         while (pending.Count > 0)
         {

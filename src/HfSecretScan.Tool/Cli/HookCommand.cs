@@ -5,7 +5,7 @@ using HfSecretScan.Pipeline;
 
 namespace HfSecretScan.Tool.Cli;
 
-/// <summary><c>hf-scan hook install|uninstall</c>, and the hidden <c>hook pre-push</c> the installed pre-push hook calls.</summary>
+/// <summary><c>hf-scan hook install|uninstall</c>, and the hidden <c>hook pre-push</c> and <c>hook pre-receive</c> the installed hooks call.</summary>
 internal static class HookCommand
 {
     public static Command Create(CliConsole console)
@@ -14,6 +14,7 @@ internal static class HookCommand
         command.Subcommands.Add(Install(console));
         command.Subcommands.Add(Uninstall(console));
         command.Subcommands.Add(PrePush(console));
+        command.Subcommands.Add(PreReceive(console));
         return command;
     }
 
@@ -21,13 +22,15 @@ internal static class HookCommand
     {
         var preCommit = new Option<bool>("--pre-commit") { Description = "Install the pre-commit hook (scans what is staged). The default." };
         var prePush = new Option<bool>("--pre-push") { Description = "Install the pre-push hook (scans what the pushed commits introduce)." };
+        var preReceive = new Option<bool>("--pre-receive") { Description = "Install the server-side pre-receive hook in a bare repository (rejects a push that introduces a token)." };
         var command = new Command("install", "Install hooks in the folder git runs them from (core.hooksPath honoured); an existing hook is kept and runs first.");
         command.Options.Add(preCommit);
         command.Options.Add(prePush);
+        command.Options.Add(preReceive);
         command.SetAction(parse =>
         {
             var kinds = new List<HookKind>();
-            if (parse.GetValue(preCommit) || !parse.GetValue(prePush))
+            if (parse.GetValue(preCommit) || (!parse.GetValue(prePush) && !parse.GetValue(preReceive)))
             {
                 kinds.Add(HookKind.PreCommit);
             }
@@ -35,6 +38,11 @@ internal static class HookCommand
             if (parse.GetValue(prePush))
             {
                 kinds.Add(HookKind.PrePush);
+            }
+
+            if (parse.GetValue(preReceive))
+            {
+                kinds.Add(HookKind.PreReceive);
             }
 
             foreach (string line in HookInstaller.Install(".", kinds, RecordedCommand()))
@@ -92,8 +100,54 @@ internal static class HookCommand
         return command;
     }
 
+    private static Command PreReceive(CliConsole console)
+    {
+        var report = new ReportOptions();
+        var command = new Command("pre-receive", "Scan what a received push introduces; reads git's pre-receive ref lines from standard input.") { Hidden = true };
+        report.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            ReceivedRefs received;
+            using (var reader = new StreamReader(console.OpenInput()))
+            {
+                received = ReceivedRefs.Parse(reader, ".");
+            }
+
+            if (received.Include.Count == 0)
+            {
+                return ExitCodes.Clean;
+            }
+
+            var options = new HistoryScanOptions
+            {
+                Include = received.Include,
+                Exclude = received.Exclude,
+                FirstObjectDirectories = Quarantine.ObjectDirectories(Environment.GetEnvironmentVariable),
+            };
+
+            // The configuration and baseline are the server's (beside the bare repository's objects),
+            // never the pushed tree's: a pusher must not be able to exclude their own token.
+            var request = new ScanRequest
+            {
+                Start = ".",
+                Sources = [new HistorySource(".", options)],
+                Baseline = parse.GetValue(report.Baseline),
+            };
+            int code = await ScanRun.ExecuteAsync(request, parse, report, console, cancellationToken).ConfigureAwait(false);
+            if (code != ExitCodes.Clean)
+            {
+                await console.Error.WriteLineAsync(code == ExitCodes.Findings
+                    ? "hf-scan: push rejected: it introduces the Hugging Face tokens above. Revoke them, remove them from these commits (rewrite them), and push again."
+                    : "hf-scan: push rejected: what it introduces could not all be scanned (see above).").ConfigureAwait(false);
+            }
+
+            return code;
+        });
+        return command;
+    }
+
     /// <summary>The command line that runs this tool now, recorded in hooks as the last resort.</summary>
-    private static string[] RecordedCommand()
+    internal static string[] RecordedCommand()
     {
         string process = Environment.ProcessPath ?? "dotnet-hf-scan";
         return Path.GetFileNameWithoutExtension(process) == "dotnet" && typeof(HookCommand).Assembly.Location is { Length: > 0 } assembly

@@ -9,7 +9,7 @@ internal sealed class ReportOptions
 {
     public Option<string> Format { get; } = new("--format", "-f")
     {
-        Description = "Report format: text, json or sarif.",
+        Description = "Report format: " + string.Join(", ", Reporters.Names) + ".",
         DefaultValueFactory = _ => "text",
     };
 
@@ -39,20 +39,20 @@ internal sealed class ReportOptions
     }
 
     /// <summary>Writes <paramref name="report"/> where the options say and returns the exit code.</summary>
-    public int Write(ParseResult parse, ScanReport report, string? projectRoot, CliConsole console)
+    public int Write(ParseResult parse, ScanReport report, ReportContext context, CliConsole console)
     {
         var reporter = Reporters.ForFormat(parse.GetValue(Format)!);
         var output = parse.GetValue(Output);
         if (output is null)
         {
-            reporter.Write(report, new ReportContext(projectRoot, ToolVersion.Current, console.UseColor), console.Out);
+            reporter.Write(report, context with { UseColor = console.UseColor }, console.Out);
         }
         else
         {
             AtomicFile.Write(output.FullName, stream =>
             {
                 using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
-                reporter.Write(report, new ReportContext(projectRoot, ToolVersion.Current, false), writer);
+                reporter.Write(report, context, writer);
             });
             console.Error.WriteLine(TextReporter.Summary(report));
         }

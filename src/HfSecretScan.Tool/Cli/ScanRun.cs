@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HfSecretScan.Pipeline;
+using HfSecretScan.Reporting;
 
 namespace HfSecretScan.Tool.Cli;
 
@@ -11,6 +12,14 @@ internal static class ScanRun
         var pipeline = ScanPipeline.Open(report.Layers.Apply(request, parse));
         var result = await pipeline.RunAsync(cancellationToken).ConfigureAwait(false);
         beforeReport?.Invoke();
-        return report.Write(parse, result, pipeline.Root, console);
+        return report.Write(parse, result, Context(pipeline.Root, console), console);
     }
+
+    /// <summary>What every format may need besides the report; colour is decided where it is written.</summary>
+    private static ReportContext Context(string projectRoot, CliConsole console) => new(projectRoot, ToolVersion.Current)
+    {
+        RepositoryRoot = Suppression.ProjectRoot.RepositoryTop(projectRoot),
+        FinishedAt = DateTimeOffset.UtcNow,
+        StepSummaryPath = console.Variable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary ? summary : null,
+    };
 }
