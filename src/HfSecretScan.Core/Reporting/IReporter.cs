@@ -13,13 +13,14 @@ public interface IReporter
 /// <param name="ProjectRoot">Folder that finding paths are relative to; null when they are not (standard input).</param>
 /// <param name="ToolVersion">Version of hf-scan writing the report.</param>
 /// <param name="UseColor">Whether ANSI colours may be used (a terminal, and NO_COLOR unset).</param>
-public sealed record ReportContext(string? ProjectRoot, string ToolVersion, bool UseColor = false);
+/// <param name="Remote">The scanned repository's remote URL (as git has it; reports drop any credentials in it), for links to the host; null when there is none.</param>
+public sealed record ReportContext(string? ProjectRoot, string ToolVersion, bool UseColor = false, string? Remote = null);
 
 /// <summary>The report formats, by name.</summary>
 public static class Reporters
 {
     /// <summary>Format names accepted by <c>--format</c>.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["text", "json", "sarif"];
+    public static IReadOnlyList<string> Names { get; } = ["text", "json", "sarif", HtmlReporter.FormatName];
 
     /// <summary>The reporter for <paramref name="format"/>.</summary>
     public static IReporter ForFormat(string format) => format switch
@@ -27,6 +28,7 @@ public static class Reporters
         "text" => new TextReporter(),
         "json" => new JsonReporter(),
         "sarif" => new SarifReporter(),
+        HtmlReporter.FormatName => new HtmlReporter(),
         _ => throw new ArgumentException($"Unknown format '{format}'; expected one of: {string.Join(", ", Names)}.", nameof(format)),
     };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HfSecretScan.Findings;
+using HfSecretScan.Git.Repositories;
 using HfSecretScan.Reporting;
 
 namespace HfSecretScan.Tool.Cli;
@@ -9,7 +10,7 @@ internal sealed class ReportOptions
 {
     public Option<string> Format { get; } = new("--format", "-f")
     {
-        Description = "Report format: text, json or sarif.",
+        Description = "Report format: text, json, sarif or html (one self-contained page, best written with -o).",
         DefaultValueFactory = _ => "text",
     };
 
@@ -37,18 +38,22 @@ internal sealed class ReportOptions
     /// <summary>Writes <paramref name="report"/> where the options say and returns the exit code.</summary>
     public int Write(ParseResult parse, ScanReport report, string? projectRoot, CliConsole console)
     {
-        var reporter = Reporters.ForFormat(parse.GetValue(Format)!);
+        string format = parse.GetValue(Format)!;
+        var reporter = Reporters.ForFormat(format);
         var output = parse.GetValue(Output);
+
+        // Only the HTML report links to the host; the others need not open the repository again.
+        string? remote = format == HtmlReporter.FormatName && projectRoot is not null ? RepositoryRemote.UrlOf(projectRoot) : null;
         if (output is null)
         {
-            reporter.Write(report, new ReportContext(projectRoot, ToolVersion.Current, console.UseColor), console.Out);
+            reporter.Write(report, new ReportContext(projectRoot, ToolVersion.Current, console.UseColor, remote), console.Out);
         }
         else
         {
             AtomicFile.Write(output.FullName, stream =>
             {
                 using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
-                reporter.Write(report, new ReportContext(projectRoot, ToolVersion.Current, false), writer);
+                reporter.Write(report, new ReportContext(projectRoot, ToolVersion.Current, false, remote), writer);
             });
             console.Error.WriteLine(TextReporter.Summary(report));
         }
