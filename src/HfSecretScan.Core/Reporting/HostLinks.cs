@@ -15,6 +15,9 @@ public sealed class HostLinks
         _base = baseUrl;
     }
 
+    /// <summary>Which host it is.</summary>
+    public HostKind Kind => _kind;
+
     /// <summary>The host's name for readers, e.g. <c>GitHub</c>.</summary>
     public string HostName => _kind switch
     {
@@ -70,11 +73,17 @@ public sealed class HostLinks
     }
 
     private string Separator => _kind == HostKind.GitLab ? "/-/" : "/";
+}
 
-    private enum HostKind
-    {
-        GitHub,
-        GitLab,
-        HuggingFace,
-    }
+/// <summary>The hosts a report links to.</summary>
+public enum HostKind
+{
+    /// <summary>github.com.</summary>
+    GitHub,
+
+    /// <summary>gitlab.com or a host named <c>gitlab.*</c>.</summary>
+    GitLab,
+
+    /// <summary>The Hugging Face Hub (huggingface.co, hf.co).</summary>
+    HuggingFace,
 }

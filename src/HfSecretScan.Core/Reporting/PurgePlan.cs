@@ -124,18 +124,18 @@ public sealed class PurgePlan
         yield return "     git push --force --all origin && git push --force --tags origin";
         yield return "   Ask everyone with a clone to clone again: a pull or push from an old clone brings the tokens back.";
         yield return "6. Ask the host to drop what a push cannot reach: cached views of old commits, pull-request refs, forks.";
-        var host = HostLinks.FromRemote(remote)?.HostName;
-        if (host == "GitHub" || refs.Any(r => r.StartsWith("refs/pull/", StringComparison.Ordinal)))
+        var host = HostLinks.FromRemote(remote)?.Kind;
+        if (host == HostKind.GitHub || refs.Any(r => r.StartsWith("refs/pull/", StringComparison.Ordinal)))
         {
             yield return "   GitHub: refs/pull/* are read-only to you; ask GitHub Support to remove cached views and the pull-request refs that hold the tokens (\"Removing sensitive data from a repository\").";
         }
 
-        if (host == "GitLab" || refs.Any(r => r.StartsWith("refs/merge-requests/", StringComparison.Ordinal)))
+        if (host == HostKind.GitLab || refs.Any(r => r.StartsWith("refs/merge-requests/", StringComparison.Ordinal)))
         {
             yield return "   GitLab: Settings > Repository > Repository cleanup takes filter-repo's commit map (purge.git/filter-repo/commit-map) to drop the old objects; merge-request refs need GitLab support.";
         }
 
-        if (host == "Hugging Face" || refs.Any(r => r.StartsWith("refs/pr/", StringComparison.Ordinal)))
+        if (host == HostKind.HuggingFace || refs.Any(r => r.StartsWith("refs/pr/", StringComparison.Ordinal)))
         {
             var prRefs = refs.Where(r => r.StartsWith("refs/pr/", StringComparison.Ordinal)).ToList();
             string named = prRefs.Count > 0 ? $" ({string.Join(", ", prRefs)})" : string.Empty;

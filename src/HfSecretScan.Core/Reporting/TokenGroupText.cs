@@ -66,7 +66,6 @@ public static class TokenGroupText
         ArgumentNullException.ThrowIfNull(group);
         return group.Reach switch
         {
-            TokenReach.AtHead when group.AtHead.Count == 0 => "in files",
             TokenReach.AtHead => "still at HEAD: " + string.Join(", ", group.AtHead.Select(p => p.Line is { } line ? string.Create(CultureInfo.InvariantCulture, $"{p.Path}:{line}") : p.Path)),
             TokenReach.InFiles => "in files",
             TokenReach.InRefs => "not at HEAD, only in the history of " + Refs(group.Refs),

@@ -63,12 +63,36 @@ internal sealed class TokenPresence
 
         var trees = new TreeBits(inventory.Trees, reader, presence._blobBits, blobs.Count + messageCommits.Count);
         presence.Walk(inventory, trees, TokensPerBit(blobTokens, messageTokens, presence));
-        if (inventory.Head is { } head && inventory.ReachableCommits.PositionOf(head) is { } position)
+        if (HeadTree(inventory, reader) is { } headTree)
         {
-            presence.FindAtHead(inventory.ReachableCommits.TreeAt(position), string.Empty, trees, reader);
+            presence.FindAtHead(headTree, string.Empty, trees, reader);
         }
 
         return presence;
+    }
+
+    /// <summary>The tree HEAD points to: from the walk, or read when a range left HEAD out; null when HEAD is unborn or unreadable.</summary>
+    private static RawId? HeadTree(HistoryInventory inventory, ObjectReader reader)
+    {
+        if (inventory.Head is not { } head)
+        {
+            return null;
+        }
+
+        if (inventory.ReachableCommits.PositionOf(head) is { } position)
+        {
+            return inventory.ReachableCommits.TreeAt(position);
+        }
+
+        try
+        {
+            return reader.TryReadCommit(head)?.TreeId;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // A broken HEAD commit: nothing is said to be at HEAD.
+            return null;
+        }
     }
 
     /// <summary>How many reachable commits hold <paramref name="blob"/> at any path.</summary>

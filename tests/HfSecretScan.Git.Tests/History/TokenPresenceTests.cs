@@ -125,4 +125,20 @@ public sealed class TokenPresenceTests
         Assert.IsTrue(origin.AtHead);
         Assert.AreEqual(TokenReach.AtHead, TokenGroup.Of(report.Findings).Single().Reach);
     }
+
+    [TestMethod]
+    public void A_range_that_leaves_HEAD_out_still_reads_HEAD_s_tree()
+    {
+        using var repo = TestRepository.Create();
+        string baseCommit = repo.Commit("a.txt", "clean\n", "base");
+        string text = $"T={TestTokens.NewUser()}\n";
+        repo.Git("checkout", "-q", "-b", "feature");
+        string feature = repo.Commit("a.env", text, "leak on feature");
+        repo.Git("checkout", "-q", "main");
+        repo.Commit("copy.env", text, "same content on main");
+
+        var report = SourceRun.Report(new HistorySource(repo.Path, new HistoryScanOptions { Include = [feature], Exclude = [baseCommit] }), repo.Path);
+
+        CollectionAssert.AreEqual(new[] { "copy.env" }, report.Findings.Single().Commit!.PathsAtHead.ToArray());
+    }
 }
