@@ -15,7 +15,14 @@ public static class FindingText
             return position;
         }
 
-        return commit.CommitId is { } id ? $"{id[..Math.Min(12, id.Length)]}:{position}" : $"{commit.ObjectId[..Math.Min(12, commit.ObjectId.Length)]} (unreachable):{position}";
+        return commit.CommitId is { } id ? $"{ShortId(id)}:{position}" : $"{ShortId(commit.ObjectId)} (unreachable):{position}";
+    }
+
+    /// <summary>An object id as reports show it: its first 12 characters.</summary>
+    public static string ShortId(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return id[..Math.Min(12, id.Length)];
     }
 
     /// <summary>One sentence naming the token and how it was stored.</summary>

@@ -26,13 +26,16 @@ public sealed record ReportContext(string? ProjectRoot, string ToolVersion, bool
 
     /// <summary>GitHub's step summary file (<c>GITHUB_STEP_SUMMARY</c>), which the github format appends to; null when not on GitHub.</summary>
     public string? StepSummaryPath { get; init; }
+
+    /// <summary>The scanned repository's remote URL (as git has it; reports drop any credentials in it), for links to the host; null when there is none.</summary>
+    public string? Remote { get; init; }
 }
 
 /// <summary>The report formats, by name.</summary>
 public static class Reporters
 {
     /// <summary>Format names accepted by <c>--format</c>.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["text", "json", "sarif", "github", "gitlab", "azure", "junit"];
+    public static IReadOnlyList<string> Names { get; } = ["text", "json", "sarif", "github", "gitlab", "azure", "junit", HtmlReporter.FormatName];
 
     /// <summary>The reporter for <paramref name="format"/>.</summary>
     public static IReporter ForFormat(string format) => format switch
@@ -44,6 +47,7 @@ public static class Reporters
         "gitlab" => new GitLabReporter(),
         "azure" => new AzurePipelinesReporter(),
         "junit" => new JUnitReporter(),
+        HtmlReporter.FormatName => new HtmlReporter(),
         _ => throw new ArgumentException($"Unknown format '{format}'; expected one of: {string.Join(", ", Names)}.", nameof(format)),
     };
 }

@@ -37,6 +37,7 @@ public sealed class JsonReporter : IReporter
             }
 
             json.WriteEndArray();
+            TokenGroupJson.WriteAll(json, "tokens", report);
             WritePairs(json, "problems", report.Problems, ("path", p => p.Path), ("message", p => p.Message));
             WritePairs(json, "skipped", report.Skipped, ("path", s => s.Path), ("reason", s => s.Reason));
             json.WriteStartObject("summary");
@@ -106,7 +107,15 @@ public sealed class JsonReporter : IReporter
             }
 
             json.WriteNumber("commitCount", commit.CommitCount);
+            json.WriteNumber("tokenCommitCount", commit.TokenCommitCount);
             json.WriteBoolean("unreachable", commit.Unreachable);
+            json.WriteBoolean("inMessage", commit.InMessage);
+            if (commit.Refs is { } refs)
+            {
+                WriteStrings(json, "refs", refs);
+            }
+
+            WriteStrings(json, "pathsAtHead", commit.PathsAtHead);
             json.WriteEndObject();
         }
 

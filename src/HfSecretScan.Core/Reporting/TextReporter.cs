@@ -33,6 +33,7 @@ public sealed class TextReporter : IReporter
             }
         }
 
+        WriteTokens(report, writer, Paint);
         foreach (var problem in report.Problems)
         {
             writer.WriteLine($"{Paint("error", Yellow)}: {problem.Path}: {problem.Message}");
@@ -66,6 +67,31 @@ public sealed class TextReporter : IReporter
 
         writer.WriteLine();
         writer.WriteLine(Summary(report));
+    }
+
+    /// <summary>After the findings, one paragraph per distinct token: what an auditor asks about it.</summary>
+    private static void WriteTokens(ScanReport report, TextWriter writer, Func<string, string, string> paint)
+    {
+        if (report.Findings.Count == 0)
+        {
+            return;
+        }
+
+        var groups = TokenGroup.Of(report.Findings);
+        writer.WriteLine();
+        writer.WriteLine(TokenGroupText.Heading(groups) + ":");
+        foreach (var group in groups)
+        {
+            string verdict = group.Verification is { } verification ? $" [{VerificationText.Summary(verification)}]" : string.Empty;
+            writer.WriteLine($"  {paint(group.Secret.Redacted, Bold)} ({group.Rule.Id}){verdict}");
+            writer.WriteLine($"    {TokenGroupText.Counts(group)}");
+            if (TokenGroupText.FirstCommit(group) is { } first)
+            {
+                writer.WriteLine($"    {first}");
+            }
+
+            writer.WriteLine($"    {TokenGroupText.Reach(group)}");
+        }
     }
 
     /// <summary>The closing summary line.</summary>

@@ -16,8 +16,23 @@ public sealed class HistoryInventory
     /// <summary>Commit and tag messages.</summary>
     public List<MessageSource> Messages { get; } = [];
 
-    /// <summary>The root tree of each reachable commit, parents before children (one entry per commit).</summary>
-    public List<ObjectId> ReachableCommitTrees { get; } = [];
+    /// <summary>The reachable commits, parents before children, with their trees and parents.</summary>
+    internal CommitLineage ReachableCommits { get; } = new();
+
+    /// <summary>
+    /// The commit each ref points to (through annotated tags), by the ref's full name; <c>HEAD</c> too
+    /// when it is detached. Empty for a range scan, which does not read the refs.
+    /// </summary>
+    internal List<(string Name, RawId Commit)> RefTips { get; } = [];
+
+    /// <summary>The refs that point to each annotated tag, directly or through other tags.</summary>
+    internal Dictionary<ObjectId, List<string>> TagRefs { get; } = [];
+
+    /// <summary>True when <see cref="RefTips"/> lists every ref (a whole-history scan).</summary>
+    internal bool KnowsRefs { get; set; }
+
+    /// <summary>The commit HEAD points to; null when HEAD is unborn.</summary>
+    internal RawId? Head { get; set; }
 
     /// <summary>The trees the walk read, for counting the commits that hold a blob without reading them again.</summary>
     internal TreeGraph Trees { get; } = new();

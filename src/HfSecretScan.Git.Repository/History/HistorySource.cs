@@ -214,24 +214,46 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
             sink.Problem(located with { Message = $"{located.Message} (blob {id.Sha}, {BlobReader.Where(origin)})" });
         }
 
-        var hits = scanned.Hits
+        var blobFindings = scanned.Hits
             .Select(h => (Origin: OriginOf(inventory, h.BlobId), h.Token))
             .Where(h => sink.Admits(options.PathPrefix + h.Origin.Path))
+            .Select(h => (h.Origin, Finding: FindingFactory.Create(h.Token, options.PathPrefix + h.Origin.Path)))
             .ToList();
-        progress.AddToTotal(inventory.Messages.Count);
-        var reader = new ObjectReader(store, MinimumCachePerWorker);
-        var counts = CommitCounter.Count(inventory.Trees, reader, inventory.ReachableCommitTrees, [.. hits.Where(h => !h.Origin.Unreachable).Select(h => h.Origin.BlobId)]);
-        var origins = new OriginDescriber(reader, counts);
-        foreach (var (origin, token) in hits)
-        {
-            sink.Add(FindingFactory.Create(token, options.PathPrefix + origin.Path, origins.Describe(origin.BlobId, origin.CommitId, origin.Unreachable)));
-        }
 
         // Messages are not files: the globs do not apply to them.
+        progress.AddToTotal(inventory.Messages.Count);
         var scanner = sink.CreateScanner();
+        var messageFindings = new List<(MessageSource Message, Finding Finding)>();
         foreach (var message in inventory.Messages)
         {
-            sink.Scan(scanner, new MemoryContent(Encoding.UTF8.GetBytes(message.Text)), options.PathPrefix + message.Label, origins.Describe(message.ObjectId, message.CommitId, message.Unreachable));
+            var scan = scanner.Scan(new MemoryContent(Encoding.UTF8.GetBytes(message.Text)));
+            sink.Count(scan);
+            foreach (var problem in scan.Problems)
+            {
+                sink.Problem(problem.At(options.PathPrefix + message.Label));
+            }
+            if (scan.Tokens.Count > 0)
+            {
+                messageFindings.AddRange(scan.Reported.Select(token => (message, FindingFactory.Create(token, options.PathPrefix + message.Label))));
+            }
+        }
+
+        var reader = new ObjectReader(store, MinimumCachePerWorker);
+        var presence = TokenPresence.Compute(
+            inventory,
+            reader,
+            [.. blobFindings.Where(h => !h.Origin.Unreachable).Select(h => (RawId.From(h.Origin.BlobId), h.Finding.Secret.Fingerprint))],
+            [.. messageFindings.Where(m => !m.Message.Unreachable && m.Message.CommitId is not null && m.Message.ObjectId == m.Message.CommitId)
+                .Select(m => (RawId.From(m.Message.CommitId!), m.Finding.Secret.Fingerprint))]);
+        var origins = new OriginDescriber(reader, presence, inventory.TagRefs, inventory.KnowsRefs);
+        foreach (var (origin, finding) in blobFindings)
+        {
+            sink.Add(finding with { Commit = origins.DescribeBlob(origin, finding.Secret.Fingerprint) });
+        }
+
+        foreach (var (message, finding) in messageFindings)
+        {
+            sink.Add(finding with { Commit = origins.DescribeMessage(message, finding.Secret.Fingerprint) });
         }
     }
 

@@ -28,9 +28,10 @@ public static class HistoryWalker
         var knownCommits = new HashSet<RawId>();
 
         var tips = Tips(repository, inventory, seenTags);
+        inventory.KnowsRefs = true;
         foreach (var commit in graph.ParentsFirst(tips.Select(RawId.From), knownCommits, inventory.Problems))
         {
-            inventory.ReachableCommitTrees.Add(commit.TreeId.ToObjectId());
+            inventory.ReachableCommits.Add(commit);
             AddCommit(commit, walk, reader, graph, inventory, unreachable: false);
         }
 
@@ -41,7 +42,7 @@ public static class HistoryWalker
     /// <summary>Lists what the commits reachable from <paramref name="include"/> and not from <paramref name="exclude"/> introduce.</summary>
     internal static HistoryInventory Range(Repository repository, ObjectStore store, IReadOnlyList<ObjectId> include, IReadOnlyList<ObjectId> exclude)
     {
-        var inventory = new HistoryInventory();
+        var inventory = new HistoryInventory { Head = HeadOf(repository) };
         NoteShallow(repository, inventory);
         var reader = new ObjectReader(store, WalkCacheBytes);
         var graph = new CommitGraph(reader, CommitGraph.ShallowCommits(repository.Info.Path));
@@ -50,12 +51,14 @@ public static class HistoryWalker
         graph.ParentsFirst(exclude.Select(RawId.From), excluded, inventory.Problems);
         foreach (var commit in graph.ParentsFirst(include.Select(RawId.From), excluded, inventory.Problems))
         {
-            inventory.ReachableCommitTrees.Add(commit.TreeId.ToObjectId());
+            inventory.ReachableCommits.Add(commit);
             AddCommit(commit, walk, reader, graph, inventory, unreachable: false);
         }
 
         return inventory;
     }
+
+    private static RawId? HeadOf(Repository repository) => repository.Head.Tip is { } tip ? RawId.From(tip.Id) : null;
 
     private static void NoteShallow(Repository repository, HistoryInventory inventory)
     {
@@ -103,15 +106,21 @@ public static class HistoryWalker
             }
 
             var target = direct.TargetIdentifier is { } sha ? new ObjectId(sha) : null;
-            if (target is not null && Peel(repository, target, reference.CanonicalName, inventory, seenTags, unreachable: false) is { } commit)
+            if (target is not null && Peel(repository, target, reference.CanonicalName, inventory, seenTags, unreachable: false, refName: reference.CanonicalName) is { } commit)
             {
                 tips.Add(commit);
+                inventory.RefTips.Add((reference.CanonicalName, RawId.From(commit)));
             }
         }
 
+        inventory.Head = HeadOf(repository);
         if (repository.Head.Tip is { } head)
         {
             tips.Add(head.Id);
+            if (repository.Info.IsHeadDetached)
+            {
+                inventory.RefTips.Add(("HEAD", RawId.From(head.Id)));
+            }
         }
 
         foreach (string name in logged)
@@ -136,8 +145,11 @@ public static class HistoryWalker
         return tips;
     }
 
-    /// <summary>Follows annotated tags to what they tag; returns the commit at the end, if any.</summary>
-    private static ObjectId? Peel(Repository repository, ObjectId id, string name, HistoryInventory inventory, HashSet<ObjectId> seenTags, bool unreachable)
+    /// <summary>
+    /// Follows annotated tags to what they tag; returns the commit at the end, if any. Each tag on the
+    /// way is noted as reached by <paramref name="refName"/> when a ref starts the chain.
+    /// </summary>
+    private static ObjectId? Peel(Repository repository, ObjectId id, string name, HistoryInventory inventory, HashSet<ObjectId> seenTags, bool unreachable, string? refName = null)
     {
         try
         {
@@ -148,6 +160,16 @@ public static class HistoryWalker
                 {
                     var tagged = tag.Target as Commit;
                     inventory.Messages.Add(new MessageSource(tag.Id, MessageSource.TagLabel(tag.Name), tagged?.Id, tag.Message, unreachable));
+                }
+
+                if (refName is not null)
+                {
+                    if (!inventory.TagRefs.TryGetValue(tag.Id, out var names))
+                    {
+                        inventory.TagRefs[tag.Id] = names = [];
+                    }
+
+                    names.Add(refName);
                 }
 
                 target = tag.Target;

@@ -24,12 +24,14 @@ internal static class HistoryCommand
             Description = "Scan the history of each cloned submodule too (each is a repository of its own).",
         };
         var quiet = new QuietOption();
+        var purgePlan = new PurgePlanOption();
         var report = new ReportOptions();
         var command = new Command("history", "Scan all of git history: every blob once (reachable, reflog-only or dangling), commit and tag messages.");
         command.Arguments.Add(targets);
         command.Options.Add(since);
         command.Options.Add(submodules);
         command.Options.Add(quiet);
+        command.Options.Add(purgePlan.File);
         report.AddTo(command);
         var verify = new VerifyOptions();
         verify.AddTo(command);
@@ -68,7 +70,8 @@ internal static class HistoryCommand
                 Baseline = parse.GetValue(report.Baseline),
                 Stages = verify.Stages(parse, console),
             };
-            return ScanRun.ExecuteAsync(request, parse, report, console, cancellationToken, () => (options.Progress as ProgressLine)?.Clear());
+            return ScanRun.ExecuteAsync(
+                request, parse, report, console, cancellationToken, () => (options.Progress as ProgressLine)?.Clear(), (result, root) => purgePlan.Write(parse, result, root, console));
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HfSecretScan.Findings;
+using HfSecretScan.Git.Repositories;
 using HfSecretScan.Reporting;
 
 namespace HfSecretScan.Tool.Cli;
@@ -41,8 +42,16 @@ internal sealed class ReportOptions
     /// <summary>Writes <paramref name="report"/> where the options say and returns the exit code.</summary>
     public int Write(ParseResult parse, ScanReport report, ReportContext context, CliConsole console)
     {
-        var reporter = Reporters.ForFormat(parse.GetValue(Format)!);
+        string format = parse.GetValue(Format)!;
+        var reporter = Reporters.ForFormat(format);
         var output = parse.GetValue(Output);
+
+        // Only the HTML report links to the host; the others need not open the repository again.
+        if (format == HtmlReporter.FormatName && context.ProjectRoot is not null)
+        {
+            context = context with { Remote = RepositoryRemote.UrlOf(context.ProjectRoot) };
+        }
+
         if (output is null)
         {
             reporter.Write(report, context with { UseColor = console.UseColor }, console.Out);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HfSecretScan.Findings;
 using HfSecretScan.Pipeline;
 using HfSecretScan.Reporting;
 
@@ -7,12 +8,16 @@ namespace HfSecretScan.Tool.Cli;
 /// <summary>What every reporting command does once it has turned its options into a request: run the pipeline, write the report, give the exit code.</summary>
 internal static class ScanRun
 {
-    public static async Task<int> ExecuteAsync(ScanRequest request, ParseResult parse, ReportOptions report, CliConsole console, CancellationToken cancellationToken, Action? beforeReport = null)
+    /// <summary>Runs <paramref name="request"/> and writes its report; <paramref name="afterReport"/> then gets the report and the project root (a purge plan, say).</summary>
+    public static async Task<int> ExecuteAsync(
+        ScanRequest request, ParseResult parse, ReportOptions report, CliConsole console, CancellationToken cancellationToken, Action? beforeReport = null, Action<ScanReport, string>? afterReport = null)
     {
         var pipeline = ScanPipeline.Open(report.Layers.Apply(request, parse));
         var result = await pipeline.RunAsync(cancellationToken).ConfigureAwait(false);
         beforeReport?.Invoke();
-        return report.Write(parse, result, Context(pipeline.Root, console), console);
+        int exitCode = report.Write(parse, result, Context(pipeline.Root, console), console);
+        afterReport?.Invoke(result, pipeline.Root);
+        return exitCode;
     }
 
     /// <summary>What every format may need besides the report; colour is decided where it is written.</summary>
