@@ -24,23 +24,23 @@ internal static class EncodedAnchors
         [((byte)'5', (byte)'f'), ((byte)'5', (byte)'F'), ((byte)'#', (byte)'9'), ((byte)'=', (byte)'\n'), ((byte)'=', (byte)'\r')];
 
     /// <summary>
-    /// The pairs to search for when decoding <paramref name="depth"/> encodings deep. A depth-one
-    /// base64 anchor gives its first and its last pair, so that one still matches when a line wrap
-    /// splits the anchor.
+    /// The pairs to search for when decoding <paramref name="depth"/> encodings deep: for each
+    /// depth-one base64 anchor, pairs such that one still lies whole on one side wherever a line wrap
+    /// splits the anchor, chosen among the rarest in text (a candidate costs a look around it); for
+    /// each deeper anchor its rarest pair.
     /// </summary>
     public static IEnumerable<(byte First, byte Second)> Pairs(int depth)
     {
-        foreach (var anchor in Base64)
+        foreach (var pair in Base64.SelectMany(WrapProofPairs))
         {
-            yield return ((byte)anchor[0], (byte)anchor[1]);
-            yield return ((byte)anchor[^2], (byte)anchor[^1]);
+            yield return pair;
         }
 
         if (depth >= 2)
         {
             foreach (var anchor in Base64OfBase64)
             {
-                yield return ((byte)anchor[0], (byte)anchor[1]);
+                yield return Enumerable.Range(0, anchor.Length - 1).Select(i => ((byte)anchor[i], (byte)anchor[i + 1])).MinBy(p => Commonness(p.Item1, p.Item2));
             }
         }
 
@@ -48,6 +48,39 @@ internal static class EncodedAnchors
         {
             yield return pair;
         }
+    }
+
+    /// <summary>
+    /// Two pairs at <c>i</c> and <c>i + 1</c> cover every split: a wrap before <c>i + 2</c> leaves the
+    /// second on the right, one after it the first on the left.
+    /// </summary>
+    private static IEnumerable<(byte First, byte Second)> WrapProofPairs(string anchor)
+    {
+        var pairs = Enumerable.Range(0, anchor.Length - 1).Select(i => ((byte)anchor[i], (byte)anchor[i + 1])).ToList();
+        int best = Enumerable.Range(0, pairs.Count - 1).MinBy(i => Commonness(pairs[i].Item1, pairs[i].Item2) + Commonness(pairs[i + 1].Item1, pairs[i + 1].Item2));
+        return [pairs[best], pairs[best + 1]];
+    }
+
+    /// <summary>How often a pair of characters occurs in code and prose, roughly: two lower-case letters most, a digit next to a letter least.</summary>
+    private static int Commonness(byte first, byte second)
+    {
+        static int Kind(byte c) => c switch
+        {
+            >= (byte)'a' and <= (byte)'z' => 0,
+            >= (byte)'A' and <= (byte)'Z' => 1,
+            >= (byte)'0' and <= (byte)'9' => 2,
+            _ => 3,
+        };
+
+        return (Kind(first), Kind(second)) switch
+        {
+            (0, 0) => 10,
+            (1, 0) => 6,
+            (2, 2) => 4,
+            (1, 1) or (3, _) or (_, 3) => 3,
+            (0, 1) => 2,
+            _ => 1,
+        };
     }
 
     /// <summary>The base64 characters fully determined by <paramref name="text"/> at byte offsets 0, 1 and 2 of a group, in both alphabets.</summary>

@@ -27,13 +27,13 @@ internal sealed class LayerDecoder
 
     private readonly int _depth;
     private readonly PairSearch _pairs;
-    private readonly string[] _anchors;
+    private readonly byte[][] _anchors;
 
     private LayerDecoder(int depth)
     {
         _depth = depth;
         _pairs = new PairSearch(EncodedAnchors.Pairs(depth));
-        _anchors = depth >= 2 ? [.. EncodedAnchors.Base64, .. EncodedAnchors.Base64OfBase64] : [.. EncodedAnchors.Base64];
+        _anchors = [.. (depth >= 2 ? [.. EncodedAnchors.Base64, .. EncodedAnchors.Base64OfBase64] : EncodedAnchors.Base64).Select(System.Text.Encoding.ASCII.GetBytes)];
     }
 
     /// <summary>The decoder for chains of up to <paramref name="depth"/> encodings; null for 0 (decoding off).</summary>
@@ -291,20 +291,41 @@ internal sealed class LayerDecoder
                 return true;
             }
 
+            // A short run can still be a wrapped value's last line: the line before ends in a long run right at the break.
             int i = left;
             while (i > 0 && _window[i - 1] is (byte)' ' or (byte)'\t')
             {
                 i--;
             }
 
-            return i == 0 || _window[i - 1] is (byte)'\n' or (byte)'\r' || (i >= 2 && _window[i - 2] == '\\' && _window[i - 1] == 'n');
+            if (i >= 2 && _window[i - 2] == '\\' && _window[i - 1] == 'n')
+            {
+                i -= 2;
+            }
+            else if (i >= 1 && _window[i - 1] is (byte)'\n' or (byte)'\r')
+            {
+                i -= i >= 2 && _window[i - 1] == '\n' && _window[i - 2] == '\r' ? 2 : 1;
+            }
+            else
+            {
+                return i == 0;
+            }
+
+            int run = 0;
+            while (i > 0 && run < Base64Run.MinimumWrapWidth && Base64Run.IsBase64(_window[i - 1]))
+            {
+                i--;
+                run++;
+            }
+
+            return run >= Base64Run.MinimumWrapWidth || i == 0;
         }
 
         private readonly bool ContainsAnchor(ReadOnlySpan<byte> characters)
         {
-            foreach (string anchor in decoder._anchors)
+            foreach (byte[] anchor in decoder._anchors)
             {
-                if (characters.IndexOf(System.Text.Encoding.ASCII.GetBytes(anchor)) >= 0)
+                if (characters.IndexOf(anchor) >= 0)
                 {
                     return true;
                 }
