@@ -21,6 +21,7 @@ public sealed class ScanSink
     private long _items;
     private long _bytes;
     private int _allowed;
+    private long _lfsPointers;
 
     /// <summary>Creates a sink applying <paramref name="policy"/>.</summary>
     public ScanSink(ScanPolicy policy) => Policy = policy;
@@ -73,6 +74,38 @@ public sealed class ScanSink
         }
     }
 
+    /// <summary>Counts large files a source saw only as Git LFS pointers and did not download.</summary>
+    public void CountLfsPointers(long count) => Interlocked.Add(ref _lfsPointers, count);
+
+    /// <summary>
+    /// Takes in what a nested run found (one repository of a Hub audit, scanned into a sink of its
+    /// own): its counts, its findings and problems re-attributed by the callers' functions, and its skipped entries.
+    /// </summary>
+    public void Include(ScanReport part, Func<Finding, Finding> attribute, Func<ScanProblem, ScanProblem> attributeProblem)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        ArgumentNullException.ThrowIfNull(attribute);
+        ArgumentNullException.ThrowIfNull(attributeProblem);
+        Interlocked.Add(ref _items, part.ItemsScanned);
+        Interlocked.Add(ref _bytes, part.BytesScanned);
+        Interlocked.Add(ref _allowed, part.SuppressedByComment);
+        Interlocked.Add(ref _lfsPointers, part.LfsPointersNotScanned);
+        foreach (var finding in part.Findings)
+        {
+            Add(attribute(finding));
+        }
+
+        foreach (var problem in part.Problems)
+        {
+            Problem(attributeProblem(problem));
+        }
+
+        foreach (var skipped in part.Skipped)
+        {
+            Skip(skipped);
+        }
+    }
+
     /// <summary>Records a finding.</summary>
     public void Add(Finding finding) => _findings.Add(finding);
 
@@ -96,6 +129,7 @@ public sealed class ScanSink
             ItemsScanned = ItemsScanned,
             BytesScanned = BytesScanned,
             SuppressedByComment = Volatile.Read(ref _allowed),
+            LfsPointersNotScanned = Interlocked.Read(ref _lfsPointers),
         };
     }
 }

@@ -111,8 +111,9 @@ public sealed class SarifReporter : IReporter
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", ArtifactUri(finding.Path));
-        if (context.ProjectRoot is not null && !Path.IsPathRooted(finding.Path))
+        // A Hub finding links to the page an auditor can open; others are relative to the project root.
+        json.WriteString("uri", finding.WebUri?.AbsoluteUri ?? ArtifactUri(finding.Path));
+        if (finding.WebUri is null && context.ProjectRoot is not null && !Path.IsPathRooted(finding.Path))
         {
             json.WriteString("uriBaseId", RootBaseId);
         }
@@ -141,6 +142,17 @@ public sealed class SarifReporter : IReporter
         json.WriteEndObject();
         json.WriteStartObject("properties");
         json.WriteString("redacted", finding.Secret.Redacted);
+        if (finding.Repository is not null)
+        {
+            json.WriteString("repository", finding.Repository);
+        }
+
+        if (finding.Discussion is { } discussion)
+        {
+            json.WriteNumber("discussion", discussion.Num);
+            json.WriteString("discussionEvent", discussion.Event);
+        }
+
         if (finding.Commit is { } commit)
         {
             if (commit.CommitId is not null)
@@ -225,6 +237,15 @@ public sealed class SarifReporter : IReporter
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("tokenReach");
+        foreach (var reach in verification.Reach)
+        {
+            json.WriteStringValue(VerificationText.Reach(reach));
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("tokenWritablePrivate", verification.Reach.Sum(r => r.Writable.Private));
+        json.WriteNumber("tokenWritable", verification.Reach.Sum(r => r.Writable.Total));
     }
 
     private static void WriteInvocation(Utf8JsonWriter json, ScanReport report)
