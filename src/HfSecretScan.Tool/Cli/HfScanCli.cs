@@ -25,6 +25,7 @@ internal static class HfScanCli
         root.Subcommands.Add(HookCommand.Create(console));
         root.Subcommands.Add(RevokeCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
+        root.Subcommands.Add(HubCommand.Create(console));
         return root;
     }
 
