@@ -19,6 +19,8 @@ public sealed class HubFetcher(HfEndpoint endpoint, Secret? token)
     /// <summary>Every ref, forced: the local copy mirrors the remote's refs.</summary>
     public const string MirrorRefSpec = "+refs/*:refs/*";
 
+    private const string RemoteName = "hub";
+
     /// <summary>
     /// Fetches <paramref name="repository"/> into the bare repository at <paramref name="gitDirectory"/>,
     /// created when absent; one already there (a cache) gets only what changed.
@@ -51,8 +53,17 @@ public sealed class HubFetcher(HfEndpoint endpoint, Secret? token)
         };
         using var git = new Repository(gitDirectory);
 
-        // An anonymous remote: nothing, not even the URL, is written to the repository's configuration.
-        Commands.Fetch(git, url, [MirrorRefSpec], options, logMessage: null);
+        // The remote's address holds no credentials; it is set again in case the endpoint changed since a cached fetch.
+        if (git.Network.Remotes[RemoteName] is null)
+        {
+            git.Network.Remotes.Add(RemoteName, url, MirrorRefSpec);
+        }
+        else
+        {
+            git.Network.Remotes.Update(RemoteName, r => r.Url = url);
+        }
+
+        Commands.Fetch(git, RemoteName, [MirrorRefSpec], options, logMessage: null);
         cancellationToken.ThrowIfCancellationRequested();
     }
 

@@ -27,7 +27,8 @@ public sealed record HubTarget
     {
         ArgumentNullException.ThrowIfNull(target);
         string[] parts = target.Trim().Trim('/').Split('/');
-        if (parts.Any(p => !IsName(p)))
+        // "datasets/acme" lacks a name: the kinds' prefixes are not owners on the Hub.
+        if (parts.Any(p => !IsName(p)) || (parts.Length == 2 && Prefixes.Contains(parts[0])))
         {
             throw new InputException($"'{target}' is not an owner or a repository id (acme, acme/model-x, datasets/acme/data, spaces/acme/demo).");
         }
@@ -42,6 +43,8 @@ public sealed record HubTarget
             _ => throw new InputException($"'{target}' is not an owner or a repository id (acme, acme/model-x, datasets/acme/data, spaces/acme/demo)."),
         };
     }
+
+    private static readonly string[] Prefixes = ["models", "datasets", "spaces"];
 
     // The Hub's names: letters, digits, '-', '_', '.'; never '..' (the name becomes a folder of the cache).
     private static bool IsName(string part) =>
