@@ -192,14 +192,15 @@ internal sealed class FakeHubServer : IAsyncDisposable
     {
         string author = context.Request.Query["author"].FirstOrDefault() ?? string.Empty;
         int cursor = int.Parse(context.Request.Query["cursor"].FirstOrDefault() ?? "0", CultureInfo.InvariantCulture);
+        int size = context.Request.Query["limit"].FirstOrDefault() is { } limit ? int.Parse(limit, CultureInfo.InvariantCulture) : PageSize;
         var visible = _repositories.Values
             .Where(r => r.Kind == kind && r.Id.StartsWith(author + "/", StringComparison.Ordinal) && MaySee(r, token))
             .OrderBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
-        var page = visible.Skip(cursor).Take(PageSize).Select(r => new { _id = r.Id, id = r.Id, @private = r.Private }).ToList();
-        if (cursor + PageSize < visible.Count)
+        var page = visible.Skip(cursor).Take(size).Select(r => new { _id = r.Id, id = r.Id, @private = r.Private }).ToList();
+        if (cursor + size < visible.Count)
         {
-            context.Response.Headers["Link"] = $"<{Endpoint}/api/{kind.ApiSegment()}?author={author}&cursor={cursor + PageSize}>; rel=\"next\"";
+            context.Response.Headers["Link"] = $"<{Endpoint}/api/{kind.ApiSegment()}?author={author}&limit={size}&cursor={cursor + size}>; rel=\"next\"";
         }
 
         await JsonAsync(context.Response, 200, JsonSerializer.Serialize(page));

@@ -142,4 +142,33 @@ public sealed class HubAuditTests
         string[] all = ["acme/model-x", "acme/other", "acme/private-model", "acme/zz-clean", "datasets/acme/data", "spaces/acme/broken", "spaces/acme/demo"];
         CollectionAssert.AreEquivalent(all, seen, string.Join(", ", seen));
     }
+
+    [TestMethod]
+    public async Task Verify_SaysWhatTheLeakedTokenReaches_AndTheWorstOfIt()
+    {
+        _hub.Server.AnswerWhoAmI(_hub.SpaceToken, """
+            {"type":"user","name":"demo-user","orgs":[{"name":"acme","roleInOrg":"admin"}],
+             "auth":{"type":"access_token","accessToken":{"displayName":"space","role":"write"}}}
+            """);
+        _hub.Server.PrivilegedTokens.Add(_hub.SpaceToken);
+
+        var result = await AuditAsync(null, "spaces/acme/demo", "--verify", "--format", "json", "--no-discussions");
+
+        Assert.AreEqual(1, result.ExitCode, result.All);
+        var verification = FindingOf(result, _hub.SpaceToken).GetProperty("verification");
+        var acme = verification.GetProperty("reach").EnumerateArray().Single(r => r.GetProperty("owner").GetString() == "acme");
+        Assert.AreEqual(3, acme.GetProperty("models").GetProperty("public").GetInt32());
+        Assert.AreEqual(1, acme.GetProperty("models").GetProperty("private").GetInt32());
+        Assert.AreEqual(2, acme.GetProperty("spaces").GetProperty("public").GetInt32());
+        Assert.AreEqual(1, acme.GetProperty("writable").GetProperty("private").GetInt32());
+        Assert.AreEqual(6, acme.GetProperty("writable").GetProperty("public").GetInt32());
+        Assert.IsTrue(acme.GetProperty("complete").GetBoolean());
+        StringAssert.StartsWith(FindingOf(result, _hub.SpaceToken).GetProperty("remediation").GetString(), "Can write 1 private repository of acme: revoke now.");
+
+        // Three listings per owner (demo-user and acme), whatever their size.
+        Assert.AreEqual(6, _hub.Server.Requests.Count(r => r.Target.Contains("limit=1000", StringComparison.Ordinal) && r.Scheme == "Bearer"));
+
+        var text = await AuditAsync(null, "spaces/acme/demo", "--verify", "--no-discussions");
+        StringAssert.Contains(text.Out, "reaches acme (admin): 4 models (1 private), 1 dataset (0 private), 2 Spaces (0 private); can write 7 (1 private)");
+    }
 }
