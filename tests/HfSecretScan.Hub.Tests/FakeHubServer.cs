@@ -69,6 +69,9 @@ internal sealed class FakeHubServer : IAsyncDisposable
     /// <summary>Listing page size: small, so that listings have more than one page.</summary>
     public int PageSize { get; set; } = 2;
 
+    /// <summary>How many listing requests to answer with HTTP 429 (<c>RateLimit: "api";r=0;t=1</c>) before answering again.</summary>
+    public int RateLimitedListings { get; set; }
+
     /// <summary>Every request: method, path and query, and the Authorization header's scheme.</summary>
     public ConcurrentQueue<(string Method, string Target, string? Scheme)> Requests { get; } = new();
 
@@ -190,6 +193,14 @@ internal sealed class FakeHubServer : IAsyncDisposable
 
     private async Task ListAsync(HttpContext context, HubRepositoryKind kind, string? token)
     {
+        if (RateLimitedListings > 0)
+        {
+            RateLimitedListings--;
+            context.Response.Headers["RateLimit"] = "\"api\";r=0;t=1";
+            await JsonAsync(context.Response, 429, "{\"error\":\"Too Many Requests\"}");
+            return;
+        }
+
         string author = context.Request.Query["author"].FirstOrDefault() ?? string.Empty;
         int cursor = int.Parse(context.Request.Query["cursor"].FirstOrDefault() ?? "0", CultureInfo.InvariantCulture);
         int size = context.Request.Query["limit"].FirstOrDefault() is { } limit ? int.Parse(limit, CultureInfo.InvariantCulture) : PageSize;

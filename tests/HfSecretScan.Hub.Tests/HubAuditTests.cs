@@ -171,4 +171,16 @@ public sealed class HubAuditTests
         var text = await AuditAsync(null, "spaces/acme/demo", "--verify", "--no-discussions");
         StringAssert.Contains(text.Out, "reaches acme (admin): 4 models (1 private), 1 dataset (0 private), 2 Spaces (0 private); can write 7 (1 private)");
     }
+
+    [TestMethod]
+    public async Task RateLimitedListing_WaitsTheTimeTheHeaderGives_ThenGoesOn()
+    {
+        _hub.Server.RateLimitedListings = 1;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await AuditAsync(null, "acme", "--no-discussions", "--format", "json");
+        Assert.AreEqual(0, _hub.Server.RateLimitedListings);
+        Assert.IsTrue(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"did not wait: {clock.Elapsed}");
+        Assert.IsFalse(JsonDocument.Parse(result.Out).RootElement.GetProperty("problems").EnumerateArray().Any(p => p.GetProperty("path").GetString()!.StartsWith("acme", StringComparison.Ordinal) && p.GetProperty("message").GetString()!.Contains("list", StringComparison.Ordinal)), result.Out);
+        Assert.IsTrue(Findings(result).Any(f => f.GetProperty("repository").GetString() == "acme/model-x"));
+    }
 }
