@@ -19,7 +19,7 @@ namespace HfSecretScan.Hub;
 /// <param name="token">The auditor's token; null for public repositories only.</param>
 public sealed class DiscussionScanner(HubApiReader reader, Secret? token)
 {
-    /// <summary>Scans the discussions of <paramref name="repository"/> into <paramref name="sink"/>; what cannot be read becomes a problem.</summary>
+    /// <summary>Scans the discussions of <paramref name="repository"/> into <paramref name="sink"/> (the repository's own); what cannot be read becomes a problem at <c>discussions</c>.</summary>
     public async Task ScanAsync(HubRepositoryId repository, ScanSink sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(repository);
@@ -51,7 +51,7 @@ public sealed class DiscussionScanner(HubApiReader reader, Secret? token)
         }
         catch (Exception e) when (e is HubApiException or JsonException)
         {
-            sink.Problem(new ScanProblem(ProblemKind.Network, $"{repository.WebPath}/discussions", $"Discussions of {repository.WebPath} not (fully) scanned: {e.Message}"));
+            sink.Problem(new ScanProblem(ProblemKind.Network, "discussions", $"Discussions of {repository.WebPath} not (fully) scanned: {e.Message}"));
         }
     }
 

@@ -42,18 +42,18 @@ public sealed class HubSource(HubAuditOptions options) : IScanSource
             {
                 progress.Start(repository);
                 var part = new ScanSink(sink.Policy);
-                ScanGit(repository, fetcher, part, bytes => progress.Fetched(repository, bytes), stop);
+                await ScanGitAsync(repository, fetcher, part, bytes => progress.Fetched(repository, bytes), stop).ConfigureAwait(false);
                 if (options.Discussions)
                 {
                     await discussions.ScanAsync(repository, part, stop).ConfigureAwait(false);
                 }
 
-                sink.Include(part.ToReport(), f => Attribute(repository, f), p => p with { Path = p.Path.Length == 0 ? repository.WebPath : $"{repository.WebPath}:{p.Path}" });
+                sink.Include(part.ToReport(), f => Attribute(repository, f), path => path.Length == 0 ? repository.WebPath : $"{repository.WebPath}:{path}");
                 progress.Finish(repository);
             }).ConfigureAwait(false);
     }
 
-    private void ScanGit(HubRepositoryId repository, HubFetcher fetcher, ScanSink part, Action<long> fetched, CancellationToken cancellationToken)
+    private async Task ScanGitAsync(HubRepositoryId repository, HubFetcher fetcher, ScanSink part, Action<long> fetched, CancellationToken cancellationToken)
     {
         string folder = options.CacheDirectory is { } cache
             ? Path.Combine(cache, repository.WebPath + ".git")
@@ -72,7 +72,7 @@ public sealed class HubSource(HubAuditOptions options) : IScanSource
 
             try
             {
-                new HistorySource(folder, new HistoryScanOptions()).ScanAsync(part, cancellationToken).GetAwaiter().GetResult();
+                await new HistorySource(folder, new HistoryScanOptions()).ScanAsync(part, cancellationToken).ConfigureAwait(false);
                 part.CountLfsPointers(LfsPointers.Count(folder, cancellationToken));
             }
             catch (Exception e) when (e is LibGit2SharpException or InputException or IOException or InvalidDataException)

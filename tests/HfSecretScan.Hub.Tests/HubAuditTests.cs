@@ -105,7 +105,7 @@ public sealed class HubAuditTests
         var named = await AuditAsync(null, "acme/private-model", "--format", "json");
         Assert.AreEqual(2, named.ExitCode, named.All);
         string[] paths = [.. JsonDocument.Parse(named.Out).RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("path").GetString()!)];
-        CollectionAssert.Contains(paths, "acme/private-model");
+        CollectionAssert.AreEquivalent(new[] { "acme/private-model", "acme/private-model:discussions" }, paths);
         StringAssert.Contains(named.Out, "remote authentication required");
     }
 

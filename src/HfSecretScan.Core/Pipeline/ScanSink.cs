@@ -79,13 +79,14 @@ public sealed class ScanSink
 
     /// <summary>
     /// Takes in what a nested run found (one repository of a Hub audit, scanned into a sink of its
-    /// own): its counts, its findings and problems re-attributed by the callers' functions, and its skipped entries.
+    /// own): its counts, its findings re-attributed by <paramref name="attribute"/>, its problems and
+    /// skipped entries with their paths named by <paramref name="attributePath"/>.
     /// </summary>
-    public void Include(ScanReport part, Func<Finding, Finding> attribute, Func<ScanProblem, ScanProblem> attributeProblem)
+    public void Include(ScanReport part, Func<Finding, Finding> attribute, Func<string, string> attributePath)
     {
         ArgumentNullException.ThrowIfNull(part);
         ArgumentNullException.ThrowIfNull(attribute);
-        ArgumentNullException.ThrowIfNull(attributeProblem);
+        ArgumentNullException.ThrowIfNull(attributePath);
         Interlocked.Add(ref _items, part.ItemsScanned);
         Interlocked.Add(ref _bytes, part.BytesScanned);
         Interlocked.Add(ref _allowed, part.SuppressedByComment);
@@ -97,12 +98,12 @@ public sealed class ScanSink
 
         foreach (var problem in part.Problems)
         {
-            Problem(attributeProblem(problem));
+            Problem(problem with { Path = attributePath(problem.Path) });
         }
 
         foreach (var skipped in part.Skipped)
         {
-            Skip(skipped);
+            Skip(skipped with { Path = attributePath(skipped.Path) });
         }
     }
 
