@@ -75,6 +75,9 @@ internal sealed class FakeHubServer : IAsyncDisposable
     /// <summary>Every request: method, path and query, and the Authorization header's scheme.</summary>
     public ConcurrentQueue<(string Method, string Target, string? Scheme)> Requests { get; } = new();
 
+    /// <summary>The Content-Encoding of every request body that had one (git gzips larger ones).</summary>
+    public ConcurrentQueue<string> BodyEncodings { get; } = new();
+
     public static async Task<FakeHubServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -266,6 +269,7 @@ internal sealed class FakeHubServer : IAsyncDisposable
         // git inflates a gzip request body itself when told its encoding.
         if (request.Headers.ContentEncoding.ToString() is { Length: > 0 } encoding)
         {
+            BodyEncodings.Enqueue(encoding);
             start.Environment["HTTP_CONTENT_ENCODING"] = encoding;
         }
 
