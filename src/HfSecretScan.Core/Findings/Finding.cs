@@ -44,22 +44,52 @@ public sealed record Finding
     /// <summary>Set when the content came from git history.</summary>
     public CommitOrigin? Commit { get; init; }
 
+    /// <summary>
+    /// The Hugging Face repository the content belongs to, as its page names it: <c>acme/model-x</c>
+    /// for a model, <c>datasets/acme/data</c>, <c>spaces/acme/demo</c>; null outside a Hub audit.
+    /// </summary>
+    public string? Repository { get; init; }
+
+    /// <summary>Set when the token is in a discussion or pull request of <see cref="Repository"/>.</summary>
+    public DiscussionOrigin? Discussion { get; init; }
+
+    /// <summary>The page where an auditor sees the content (the file at its commit, the discussion); null when there is none.</summary>
+    public Uri? WebUri { get; init; }
+
     /// <summary>What Hugging Face said about the token, when verification ran.</summary>
     public Verification.TokenVerification? Verification { get; init; }
 
     /// <summary>Whether the finding has a line and column (text) or only a byte offset (binary).</summary>
     public bool IsTextual => Line is not null;
 
-    /// <summary>Sort key used by every reporter: path, then position.</summary>
+    /// <summary>Sort key used by every reporter: repository, path, then position.</summary>
     public static int Compare(Finding a, Finding b)
     {
-        int c = string.CompareOrdinal(a.Path, b.Path);
+        int c = string.CompareOrdinal(a.Repository, b.Repository);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Path, b.Path);
         if (c != 0)
         {
             return c;
         }
 
         c = string.CompareOrdinal(a.Commit?.CommitId ?? a.Commit?.ObjectId, b.Commit?.CommitId ?? b.Commit?.ObjectId);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = Nullable.Compare(a.Discussion?.Num, b.Discussion?.Num);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Discussion?.Event, b.Discussion?.Event);
         if (c != 0)
         {
             return c;

@@ -36,18 +36,24 @@ public static class Remediation
         ArgumentNullException.ThrowIfNull(verification);
         const string OnePerProject = "One token per project, so that the next leak can be revoked without breaking anything else.";
         string owner = verification.Owner is { } o ? $" of {o.Type} {o.Name}" : string.Empty;
-        return verification.Status switch
+        string advice = Advice(verification, owner, OnePerProject);
+        return Reporting.VerificationText.WorstReach(verification) is { } worst && verification.Status == TokenStatus.Live
+            ? $"{char.ToUpperInvariant(worst[0])}{worst[1..]}: revoke now. {advice}"
+            : advice;
+    }
+
+    private static string Advice(TokenVerification verification, string owner, string onePerProject) =>
+        verification.Status switch
         {
             TokenStatus.Invalid => "Hugging Face rejects this token (revoked or never valid): nothing is left to revoke, but remove it from the code as cleanup.",
             TokenStatus.Unknown => $"It could not be verified ({verification.Reason}): treat it as live.",
             _ when verification.IsOrgApiToken =>
-                $"This live {verification.Kind}{owner} (deprecated) reads the organization's private repositories: revoke it and replace it with a fine-grained token limited to this project's repositories. {OnePerProject}",
+                $"This live {verification.Kind}{owner} (deprecated) reads the organization's private repositories: revoke it and replace it with a fine-grained token limited to this project's repositories. {onePerProject}",
             _ when verification.CanWrite =>
-                $"Emergency: this live {verification.Kind}{owner} can write. Replace it with a fine-grained token limited to this project's repositories and the actions it needs. {OnePerProject}",
+                $"Emergency: this live {verification.Kind}{owner} can write. Replace it with a fine-grained token limited to this project's repositories and the actions it needs. {onePerProject}",
             _ when verification.Role == WriteAccess.FineGrainedRole =>
-                $"This live {verification.Kind}{owner} can only read: revoke it and create a new one with the same scopes, kept out of files. {OnePerProject}",
+                $"This live {verification.Kind}{owner} can only read: revoke it and create a new one with the same scopes, kept out of files. {onePerProject}",
             _ =>
-                $"This live {verification.Kind}{owner} reads everything its owner can see, private and gated repositories included: replace it with a fine-grained token limited to this project's repositories. {OnePerProject}",
+                $"This live {verification.Kind}{owner} reads everything its owner can see, private and gated repositories included: replace it with a fine-grained token limited to this project's repositories. {onePerProject}",
         };
-    }
 }

@@ -24,6 +24,9 @@ public sealed record ScanReport
     /// <summary>Findings hidden because the baseline lists them.</summary>
     public int SuppressedByBaseline { get; init; }
 
+    /// <summary>Large files seen only as Git LFS pointers: their content was not downloaded, so not scanned.</summary>
+    public long LfsPointersNotScanned { get; init; }
+
     /// <summary>Wall-clock time of the scan.</summary>
     public TimeSpan Elapsed { get; init; }
 

@@ -27,7 +27,10 @@ public sealed record TokenGroup
     public TokenVerification? Verification => Findings.Select(f => f.Verification).FirstOrDefault(v => v is not null);
 
     /// <summary>How many distinct paths hold it (messages left out).</summary>
-    public int FileCount => Findings.Where(f => f.Commit?.InMessage != true).Select(f => f.Path).Distinct(StringComparer.Ordinal).Count();
+    public int FileCount => Findings.Where(f => f.Commit?.InMessage != true).Select(f => (f.Repository, f.Path)).Distinct().Count();
+
+    /// <summary>The Hub repositories that carry it, in order; empty outside a Hub audit. One token in several means revoking it breaks all of them.</summary>
+    public IReadOnlyList<string> Repositories => [.. Findings.Select(f => f.Repository).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     /// <summary>How many commit and tag messages hold it.</summary>
     public int MessageCount => Findings.Where(f => f.Commit?.InMessage == true).Select(f => f.Commit!.ObjectId).Distinct(StringComparer.Ordinal).Count();
@@ -36,7 +39,7 @@ public sealed record TokenGroup
     public int VersionCount => Findings.Select(f => f.Commit?.ObjectId ?? f.Path).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>How many commits carry it (0 outside git history).</summary>
-    public int CommitCount => Findings.Select(f => f.Commit?.TokenCommitCount ?? 0).DefaultIfEmpty().Max();
+    public int CommitCount => Findings.GroupBy(f => f.Repository).Sum(g => g.Select(f => f.Commit?.TokenCommitCount ?? 0).Max());
 
     /// <summary>The commit that first introduced it (the earliest author date of the reachable ones, else any); null outside git history.</summary>
     public CommitOrigin? FirstCommit => Dated.FirstOrDefault() ?? Findings.Select(f => f.Commit).FirstOrDefault(c => c?.CommitId is not null);

@@ -21,6 +21,7 @@ public sealed class ScanSink
     private long _items;
     private long _bytes;
     private int _allowed;
+    private long _lfsPointers;
 
     /// <summary>Creates a sink applying <paramref name="policy"/>.</summary>
     public ScanSink(ScanPolicy policy) => Policy = policy;
@@ -80,6 +81,39 @@ public sealed class ScanSink
         }
     }
 
+    /// <summary>Counts large files a source saw only as Git LFS pointers and did not download.</summary>
+    public void CountLfsPointers(long count) => Interlocked.Add(ref _lfsPointers, count);
+
+    /// <summary>
+    /// Takes in what a nested run found (one repository of a Hub audit, scanned into a sink of its
+    /// own): its counts, its findings re-attributed by <paramref name="attribute"/>, its problems and
+    /// skipped entries with their paths named by <paramref name="attributePath"/>.
+    /// </summary>
+    public void Include(ScanReport part, Func<Finding, Finding> attribute, Func<string, string> attributePath)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        ArgumentNullException.ThrowIfNull(attribute);
+        ArgumentNullException.ThrowIfNull(attributePath);
+        Interlocked.Add(ref _items, part.ItemsScanned);
+        Interlocked.Add(ref _bytes, part.BytesScanned);
+        Interlocked.Add(ref _allowed, part.SuppressedByComment);
+        Interlocked.Add(ref _lfsPointers, part.LfsPointersNotScanned);
+        foreach (var finding in part.Findings)
+        {
+            Add(attribute(finding));
+        }
+
+        foreach (var problem in part.Problems)
+        {
+            Problem(problem with { Path = attributePath(problem.Path) });
+        }
+
+        foreach (var skipped in part.Skipped)
+        {
+            Skip(skipped with { Path = attributePath(skipped.Path) });
+        }
+    }
+
     /// <summary>Records a finding.</summary>
     public void Add(Finding finding) => _findings.Add(finding);
 
@@ -103,6 +137,7 @@ public sealed class ScanSink
             ItemsScanned = ItemsScanned,
             BytesScanned = BytesScanned,
             SuppressedByComment = Volatile.Read(ref _allowed),
+            LfsPointersNotScanned = Interlocked.Read(ref _lfsPointers),
         };
     }
 }

@@ -6,16 +6,27 @@ namespace HfSecretScan.Reporting;
 /// <summary>The words every format uses for a finding, so they say the same thing.</summary>
 public static class FindingText
 {
-    /// <summary>Where the finding is, as <c>path:line:column</c>, <c>path:@offset</c> for binary content, prefixed with the commit for history.</summary>
+    /// <summary>
+    /// Where the finding is, as <c>path:line:column</c>, <c>path:@offset</c> for binary content,
+    /// prefixed with the commit for history and with the repository in a Hub audit
+    /// (<c>spaces/acme/demo@0123456789ab:app.py:3:9</c>, <c>acme/model-x#3 (comment 2):1:5</c>).
+    /// </summary>
     public static string Location(Finding finding)
     {
-        string position = finding.IsTextual ? $"{finding.Path}:{finding.Line}:{finding.Column}" : $"{finding.Path}:@{finding.ByteOffset}";
-        if (finding.Commit is not { } commit)
+        string position = finding.IsTextual ? $"{finding.Line}:{finding.Column}" : $"@{finding.ByteOffset}";
+        if (finding.Discussion is { } discussion)
         {
-            return position;
+            return $"{finding.Repository}#{discussion.Num} ({discussion.Event}):{position}";
         }
 
-        return commit.CommitId is { } id ? $"{ShortId(id)}:{position}" : $"{ShortId(commit.ObjectId)} (unreachable):{position}";
+        string located = $"{finding.Path}:{position}";
+        if (finding.Commit is not { } commit)
+        {
+            return finding.Repository is { } bare ? $"{bare}:{located}" : located;
+        }
+
+        string revision = commit.CommitId is { } id ? ShortId(id) : $"{ShortId(commit.ObjectId)} (unreachable)";
+        return finding.Repository is { } repository ? $"{repository}@{revision}:{located}" : $"{revision}:{located}";
     }
 
     /// <summary>An object id as reports show it: its first 12 characters.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using HfSecretScan.Findings;
+using HfSecretScan.Verification;
 
 namespace HfSecretScan.Reporting;
 
@@ -46,6 +47,7 @@ public sealed class JsonReporter : IReporter
             json.WriteNumber("bytesScanned", report.BytesScanned);
             json.WriteNumber("suppressedByComment", report.SuppressedByComment);
             json.WriteNumber("suppressedByBaseline", report.SuppressedByBaseline);
+            json.WriteNumber("lfsPointersNotScanned", report.LfsPointersNotScanned);
             json.WriteNumber("problems", report.Problems.Count);
             json.WriteBoolean("complete", report.IsComplete);
             json.WriteNumber("elapsedSeconds", Math.Round(report.Elapsed.TotalSeconds, 3));
@@ -61,10 +63,29 @@ public sealed class JsonReporter : IReporter
         json.WriteStartObject();
         json.WriteString("ruleId", finding.Rule.Id);
         json.WriteString("code", finding.Rule.Code);
+        if (finding.Repository is not null)
+        {
+            json.WriteString("repository", finding.Repository);
+        }
+
         json.WriteString("path", finding.Path);
         if (finding.InnerPath is not null)
         {
             json.WriteString("innerPath", finding.InnerPath);
+        }
+
+        if (finding.WebUri is not null)
+        {
+            json.WriteString("url", finding.WebUri.AbsoluteUri);
+        }
+
+        if (finding.Discussion is { } discussion)
+        {
+            json.WriteStartObject("discussion");
+            json.WriteNumber("num", discussion.Num);
+            json.WriteString("event", discussion.Event);
+            json.WriteString("author", discussion.Author);
+            json.WriteEndObject();
         }
 
         if (finding.IsTextual)
@@ -166,8 +187,43 @@ public sealed class JsonReporter : IReporter
             json.WriteEndArray();
             WriteStrings(json, "globalPermissions", verification.GlobalPermissions);
             WritePairs(json, "orgs", verification.Orgs, ("name", o => o.Name), ("roleInOrg", o => o.RoleInOrg));
+            WriteReach(json, verification.Reach);
         }
 
+        json.WriteEndObject();
+    }
+
+    private static void WriteReach(Utf8JsonWriter json, IReadOnlyList<Verification.OwnerReach> reaches)
+    {
+        json.WriteStartArray("reach");
+        foreach (var reach in reaches)
+        {
+            json.WriteStartObject();
+            json.WriteString("owner", reach.Owner);
+            json.WriteString("role", reach.Role);
+            foreach (var kind in Verification.HubRepositoryKinds.All)
+            {
+                WriteCount(json, kind.ApiSegment(), reach.Visible.GetValueOrDefault(kind));
+            }
+
+            WriteCount(json, "writable", reach.Writable);
+            json.WriteBoolean("complete", reach.Complete);
+            if (reach.Error is not null)
+            {
+                json.WriteString("error", reach.Error);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteCount(Utf8JsonWriter json, string name, Verification.RepositoryCount count)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("public", count.Public);
+        json.WriteNumber("private", count.Private);
         json.WriteEndObject();
     }
 

@@ -111,8 +111,9 @@ public sealed class SarifReporter : IReporter
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", ArtifactUri(finding.OuterPath));
-        if (context.ProjectRoot is not null && !Path.IsPathRooted(finding.OuterPath))
+        // A Hub finding links to the page an auditor can open; others are relative to the project root (an archive: the archive).
+        json.WriteString("uri", finding.WebUri?.AbsoluteUri ?? ArtifactUri(finding.OuterPath));
+        if (finding.WebUri is null && context.ProjectRoot is not null && !Path.IsPathRooted(finding.OuterPath))
         {
             json.WriteString("uriBaseId", RootBaseId);
         }
@@ -168,6 +169,17 @@ public sealed class SarifReporter : IReporter
             }
 
             json.WriteEndArray();
+        }
+
+        if (finding.Repository is not null)
+        {
+            json.WriteString("repository", finding.Repository);
+        }
+
+        if (finding.Discussion is { } discussion)
+        {
+            json.WriteNumber("discussion", discussion.Num);
+            json.WriteString("discussionEvent", discussion.Event);
         }
 
         if (finding.Commit is { } commit)
@@ -254,6 +266,15 @@ public sealed class SarifReporter : IReporter
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("tokenReach");
+        foreach (var reach in verification.Reach)
+        {
+            json.WriteStringValue(VerificationText.Reach(reach));
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("tokenWritablePrivate", verification.Reach.Sum(r => r.Writable.Private));
+        json.WriteNumber("tokenWritable", verification.Reach.Sum(r => r.Writable.Total));
     }
 
     private static void WriteInvocation(Utf8JsonWriter json, ScanReport report)

@@ -118,6 +118,11 @@ public sealed class TextReporter : IReporter
             parts.Add($"{report.Skipped.Count} skipped");
         }
 
+        if (report.LfsPointersNotScanned > 0)
+        {
+            parts.Add(string.Create(culture, $"{report.LfsPointersNotScanned:N0} LFS {(report.LfsPointersNotScanned == 1 ? "file" : "files")} not downloaded, not scanned"));
+        }
+
         if (report.Problems.Count > 0)
         {
             parts.Add($"{report.Problems.Count} could not be read: the scan is incomplete");

@@ -46,6 +46,17 @@ public static class TokenGroupJson
         }
 
         json.WriteNumber("places", group.Findings.Count);
+        if (group.Repositories.Count > 0)
+        {
+            json.WriteStartArray("repositories");
+            foreach (string repository in group.Repositories)
+            {
+                json.WriteStringValue(repository);
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteNumber("files", group.FileCount);
         json.WriteNumber("messages", group.MessageCount);
         json.WriteNumber("versions", group.VersionCount);

@@ -22,6 +22,11 @@ public static class TokenGroupText
     {
         ArgumentNullException.ThrowIfNull(group);
         var parts = new List<string>();
+        if (group.Repositories.Count > 1)
+        {
+            parts.Add($"{group.Repositories.Count} repositories ({string.Join(", ", group.Repositories)})");
+        }
+
         if (group.FileCount > 0 || group.MessageCount == 0)
         {
             parts.Add(Count(group.FileCount, "file", "files"));

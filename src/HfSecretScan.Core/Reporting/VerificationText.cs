@@ -66,6 +66,47 @@ public static class VerificationText
         {
             yield return "organizations: " + string.Join(", ", verification.Orgs.Select(o => o.RoleInOrg is null ? o.Name : string.Create(CultureInfo.InvariantCulture, $"{o.Name} ({o.RoleInOrg})")));
         }
+
+        foreach (var reach in verification.Reach)
+        {
+            yield return "reaches " + Reach(reach);
+        }
+    }
+
+    /// <summary>
+    /// What a token reaches in one account, e.g. <c>acme (admin): 12 models (3 private), 2 datasets
+    /// (0 private), 1 Space (0 private); can write 15 (3 private)</c>.
+    /// </summary>
+    public static string Reach(OwnerReach reach)
+    {
+        ArgumentNullException.ThrowIfNull(reach);
+        string AtLeast(int n) => reach.Complete ? n.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"at least {n}");
+        string Kind(HubRepositoryKind kind, string one, string many)
+        {
+            var count = reach.Visible.GetValueOrDefault(kind);
+            return $"{AtLeast(count.Total)} {(count.Total == 1 ? one : many)} ({count.Private} private)";
+        }
+
+        string role = reach.Role is null ? string.Empty : $" ({reach.Role})";
+        string text = $"{reach.Owner}{role}: {Kind(HubRepositoryKind.Model, "model", "models")}, {Kind(HubRepositoryKind.Dataset, "dataset", "datasets")}, {Kind(HubRepositoryKind.Space, "Space", "Spaces")}; can write {AtLeast(reach.Writable.Total)} ({reach.Writable.Private} private)";
+        return reach.Error is null ? text : $"{text}; incomplete: {reach.Error}";
+    }
+
+    /// <summary>
+    /// The worst of what a token can write, e.g. <c>can write 12 private repositories of acme</c>
+    /// (private ones first, then the most); null when it can write none of the repositories surveyed.
+    /// </summary>
+    public static string? WorstReach(TokenVerification verification)
+    {
+        ArgumentNullException.ThrowIfNull(verification);
+        var worst = verification.Reach.Where(r => r.Writable.Total > 0).OrderByDescending(r => r.Writable.Private).ThenByDescending(r => r.Writable.Total).FirstOrDefault();
+        if (worst is null)
+        {
+            return null;
+        }
+
+        var (count, which) = worst.Writable.Private > 0 ? (worst.Writable.Private, "private ") : (worst.Writable.Total, "public ");
+        return string.Create(CultureInfo.InvariantCulture, $"can write {count} {which}{(count == 1 ? "repository" : "repositories")} of {worst.Owner}");
     }
 
     private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "(none)" : string.Join(", ", items);

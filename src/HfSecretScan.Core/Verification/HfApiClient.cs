@@ -7,9 +7,10 @@ using HfSecretScan.Findings;
 namespace HfSecretScan.Verification;
 
 /// <summary>
-/// The two Hugging Face calls hf-scan makes: who a token is (<c>whoami-v2</c>) and revoking
-/// tokens. The token travels only in the <c>Authorization</c> header or the revoke body, never
-/// in a URL; redirects are not followed, so it reaches the configured endpoint and nothing else.
+/// The Hugging Face calls hf-scan makes: who a token is (<c>whoami-v2</c>), revoking tokens, and
+/// reading the Hub's API (listings, discussions). The token travels only in the
+/// <c>Authorization</c> header or the revoke body, never in a URL; redirects are not followed,
+/// so it reaches the configured endpoint and nothing else.
 /// </summary>
 public sealed class HfApiClient : IDisposable
 {
@@ -19,11 +20,14 @@ public sealed class HfApiClient : IDisposable
     private readonly HttpClient _http;
 
     /// <summary>A client for <paramref name="endpoint"/>.</summary>
-    public HfApiClient(HfEndpoint endpoint)
+    /// <param name="endpoint">The Hub.</param>
+    /// <param name="maxAnswerBytes">Largest answer read; a listing page or a discussion with its diff is larger than a whoami answer.</param>
+    public HfApiClient(HfEndpoint endpoint, int maxAnswerBytes = MaxAnswerBytes)
     {
+        ArgumentNullException.ThrowIfNull(endpoint);
         Endpoint = endpoint;
-        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
-        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan, MaxResponseContentBufferSize = MaxAnswerBytes };
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = DecompressionMethods.All };
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan, MaxResponseContentBufferSize = maxAnswerBytes };
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("hf-scan", typeof(HfApiClient).Assembly.GetName().Version?.ToString(3) ?? "0"));
     }
 
@@ -42,6 +46,35 @@ public sealed class HfApiClient : IDisposable
         string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var wait = response.StatusCode == HttpStatusCode.TooManyRequests ? RateLimitHeader.WaitFrom(response.Headers) : null;
         return new WhoAmIAnswer(response.StatusCode, body, wait);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="uri"/>, an address on <see cref="Endpoint"/>, with <paramref name="token"/>
+    /// as bearer when given. The answer's <c>Link: &lt;…&gt;; rel="next"</c> is kept only when it
+    /// stays on the endpoint, so that following pages never sends the token elsewhere.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="uri"/> is not on the endpoint.</exception>
+    /// <exception cref="HttpRequestException">The request failed (network, TLS, oversized answer).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public async Task<HubAnswer> GetAsync(Uri uri, Secret? token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        if (!Endpoint.Contains(uri))
+        {
+            throw new ArgumentException($"{uri} is not on the endpoint {Endpoint}.", nameof(uri));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Reveal());
+        }
+
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var wait = response.StatusCode == HttpStatusCode.TooManyRequests ? RateLimitHeader.WaitFrom(response.Headers) : null;
+        var next = LinkHeader.Next(response.Headers, uri);
+        return new HubAnswer(response.StatusCode, body, next is not null && Endpoint.Contains(next) ? next : null, wait);
     }
 
     /// <summary>

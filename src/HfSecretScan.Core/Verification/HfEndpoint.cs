@@ -77,6 +77,20 @@ public sealed class HfEndpoint
         return new HfEndpoint(new UriBuilder(uri.Scheme, uri.Host, uri.Port, path).Uri);
     }
 
+    /// <summary>Whether <paramref name="uri"/> is an address on this endpoint (same scheme, host, port, under its path).</summary>
+    public bool Contains(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return uri.IsAbsoluteUri
+            && string.Equals(uri.Scheme, BaseUri.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(uri.Host, BaseUri.Host, StringComparison.OrdinalIgnoreCase)
+            && uri.Port == BaseUri.Port
+            && uri.AbsolutePath.StartsWith(BaseUri.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    /// <summary>An address on the endpoint: <paramref name="relative"/> is a path without the leading slash, with its query.</summary>
+    public Uri Combine(string relative) => new(BaseUri, relative);
+
     /// <summary>The base address without its trailing slash.</summary>
     public override string ToString() => BaseUri.AbsoluteUri.TrimEnd('/');
 

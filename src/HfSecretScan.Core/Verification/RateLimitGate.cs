@@ -3,8 +3,10 @@ namespace HfSecretScan.Verification;
 /// <summary>
 /// Holds every request back until a rate limit resets: Hugging Face limits per address, so
 /// when one request is told to wait, asking with the other tokens meanwhile only earns more 429s.
+/// One gate per run: a Hub audit and the verification after it share it.
 /// </summary>
-internal sealed class RateLimitGate(TimeProvider time)
+/// <param name="time">The clock the gate waits on.</param>
+public sealed class RateLimitGate(TimeProvider time)
 {
     private readonly Lock _lock = new();
     private DateTimeOffset _openAt = DateTimeOffset.MinValue;

@@ -42,6 +42,9 @@ public sealed record TokenVerification
     /// <summary>The owner's organizations, with the owner's role in each.</summary>
     public IReadOnlyList<OrgMembership> Orgs { get; init; } = [];
 
+    /// <summary>What a live token reaches in its owner's account and each organization's (see <see cref="ReachSurvey"/>).</summary>
+    public IReadOnlyList<OwnerReach> Reach { get; init; } = [];
+
     /// <summary>True for an organization API token: an answer without an access-token object from an organization.</summary>
     public bool IsOrgApiToken => Status == TokenStatus.Live && Role is null && AuthType is not null && Owner?.Type == "org";
 

@@ -17,12 +17,16 @@ public sealed class TokenVerifier
     private readonly RateLimitGate _gate;
 
     /// <summary>A verifier asking through <paramref name="client"/>.</summary>
-    public TokenVerifier(HfApiClient client, VerifierOptions? options = null, TimeProvider? time = null)
+    /// <param name="client">The API client.</param>
+    /// <param name="options">Timeouts, parallelism and rate-limit patience.</param>
+    /// <param name="time">The clock rate-limit waits use, when no <paramref name="gate"/> is given.</param>
+    /// <param name="gate">The run's rate-limit gate, shared with other requests to the same Hub; a new one when null.</param>
+    public TokenVerifier(HfApiClient client, VerifierOptions? options = null, TimeProvider? time = null, RateLimitGate? gate = null)
     {
         _client = client;
         _options = options ?? new VerifierOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxConcurrency, 1, nameof(options));
-        _gate = new RateLimitGate(time ?? TimeProvider.System);
+        _gate = gate ?? new RateLimitGate(time ?? TimeProvider.System);
     }
 
     /// <summary>Verifies every distinct token in <paramref name="tokens"/>.</summary>

@@ -26,6 +26,7 @@ internal static class HfScanCli
         root.Subcommands.Add(RevokeCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
         root.Subcommands.Add(InitCommand.Create(console));
+        root.Subcommands.Add(HubCommand.Create(console));
         return root;
     }
 

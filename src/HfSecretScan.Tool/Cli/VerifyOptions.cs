@@ -26,8 +26,11 @@ internal sealed class VerifyOptions
     }
 
     /// <summary>The verification stage when <c>--verify</c> is on; none otherwise.</summary>
-    public IReadOnlyList<IReportStage> Stages(ParseResult parse, CliConsole console) =>
+    /// <param name="parse">The command line.</param>
+    /// <param name="console">Where the stage announces what it sends.</param>
+    /// <param name="gate">The run's rate-limit gate when the command also reads the Hub (hub); null for a gate of its own.</param>
+    public IReadOnlyList<IReportStage> Stages(ParseResult parse, CliConsole console, RateLimitGate? gate = null) =>
         parse.GetValue(Verify)
-            ? [new VerificationStage(Api.ResolveEndpoint(parse), Api.VerifierOptions(parse), console.Error.WriteLine)]
+            ? [new VerificationStage(Api.ResolveEndpoint(parse), Api.VerifierOptions(parse), console.Error.WriteLine, gate)]
             : [];
 }

@@ -16,7 +16,7 @@ public sealed class ToolPackageTests
     private const string PackageId = "HfSecretScan.Tool";
 
     private static readonly string[] ManagedAssemblies =
-        ["dotnet-hf-scan.dll", "HfSecretScan.Core.dll", "HfSecretScan.Git.Repository.dll", "HfSecretScan.Git.Storage.dll", "LibGit2Sharp.dll", "System.CommandLine.dll"];
+        ["dotnet-hf-scan.dll", "HfSecretScan.Core.dll", "HfSecretScan.Git.Repository.dll", "HfSecretScan.Git.Storage.dll", "HfSecretScan.Hub.dll", "LibGit2Sharp.dll", "System.CommandLine.dll"];
 
     private static readonly string[] PlatformPackages = ["linux-x64", "linux-arm64", "linux-musl-x64", "osx-arm64", "osx-x64", "win-x64"];
 
