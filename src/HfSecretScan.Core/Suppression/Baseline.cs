@@ -25,13 +25,16 @@ public sealed class Baseline
     /// <summary>A baseline holding <paramref name="findings"/>.</summary>
     public static Baseline FromFindings(IEnumerable<Finding> findings) =>
         new([.. findings
-            .Select(f => new BaselineEntry(f.Secret.Fingerprint, f.Rule.Id, f.Path, f.Secret.Redacted))
+            .Select(f => new BaselineEntry(f.Secret.Fingerprint, f.Rule.Id, PathOf(f), f.Secret.Redacted))
             .Distinct()
             .OrderBy(e => e.Path, StringComparer.Ordinal)
             .ThenBy(e => e.Fingerprint, StringComparer.Ordinal)]);
 
     /// <summary>Whether <paramref name="finding"/> is accepted.</summary>
-    public bool Contains(Finding finding) => Contains(finding.Secret.Fingerprint, finding.Path);
+    public bool Contains(Finding finding) => Contains(finding.Secret.Fingerprint, PathOf(finding));
+
+    /// <summary>The path a baseline names a finding by: in a Hub audit, with its repository (<c>spaces/acme/demo:app.py</c>), so that one repository's accepted token is not another's.</summary>
+    public static string PathOf(Finding finding) => finding.Repository is { } repository ? $"{repository}:{finding.Path}" : finding.Path;
 
     /// <summary>Whether the token with <paramref name="fingerprint"/> is accepted at <paramref name="path"/> (as reports name it).</summary>
     public bool Contains(string fingerprint, string path) => _entries.Contains((fingerprint, path));

@@ -56,7 +56,4 @@ public sealed class ScanPolicy
 
     /// <summary>Whether <paramref name="path"/> (relative to <see cref="Root"/>, forward slashes) passes the globs.</summary>
     public bool Admits(string path) => _paths.IsIncluded(path);
-
-    /// <summary>Whether the baseline accepts the token with <paramref name="fingerprint"/> at <paramref name="path"/>.</summary>
-    public bool IsBaselined(string fingerprint, string path) => Baseline?.Contains(fingerprint, path) == true;
 }
