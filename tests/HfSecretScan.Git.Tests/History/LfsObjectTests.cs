@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -30,18 +29,6 @@ public sealed class LfsObjectTests
         return repo.Commit(path, $"version https://git-lfs.github.com/spec/v1\noid sha256:{oid}\nsize {content.Length}\n", "add " + path);
     }
 
-    private static byte[] Zip(string member, string text)
-    {
-        using var bytes = new MemoryStream();
-        using (var zip = new ZipArchive(bytes, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using var writer = new StreamWriter(zip.CreateEntry(member).Open());
-            writer.Write(text);
-        }
-
-        return bytes.ToArray();
-    }
-
     [TestMethod]
     public void A_token_in_a_present_lfs_object_is_found_at_the_pointers_path_and_commit()
     {
@@ -66,7 +53,7 @@ public sealed class LfsObjectTests
     {
         using var repo = TestRepository.Create();
         string encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes("user:" + TestTokens.User(62)));
-        string added = CommitPointer(repo, "weights/model.pt", Zip("archive/data.pkl", "auth: " + encoded + "\n"), store: true);
+        string added = CommitPointer(repo, "weights/model.pt", Archives.Zip(("archive/data.pkl", Encoding.UTF8.GetBytes("auth: " + encoded + "\n"))), store: true);
 
         var finding = ScanAll(repo.Path).Findings.Single();
 

@@ -4,10 +4,10 @@ using System.IO.Compression;
 using System.Text;
 using SharpCompress.Compressors.BZip2;
 
-namespace HfSecretScan.Tests.Containers;
+namespace HfSecretScan.Tests;
 
-/// <summary>Builds archives and compressed streams in memory, as the real tools write them.</summary>
-internal static class Archives
+/// <summary>Builds archives and compressed streams in memory, as the real tools write them (shared by the engine, CLI, git and build tests).</summary>
+public static class Archives
 {
     public static byte[] Zip(params (string Name, byte[] Data)[] members) => Zip(CompressionLevel.Optimal, members);
 
