@@ -49,7 +49,8 @@ public static class Archives
             gzip.Write(data);
         }
 
-        byte[] bytes = buffer.ToArray();
+        // GZipStream writes nothing at all for no data; gzip writes a header, an empty block and a trailer.
+        byte[] bytes = data.Length > 0 ? buffer.ToArray() : [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0];
         if (name is null)
         {
             return bytes;
