@@ -36,11 +36,11 @@ public sealed class LayerPropertyTests
 
     private static readonly Gen<string> Padding = Gen.Int[0, 40].Select(n => string.Concat(Enumerable.Repeat("...\n", n)));
 
-    // Non-alphanumeric and not in any encoding's alphabet: a value ends where the encoding ends. No
-    // line break after a value: a shorter line of base64 characters below it would be its wrapped tail.
+    // Non-alphanumeric and not in any encoding's alphabet: a value ends where the encoding ends. A
+    // line break after a value puts filler where a wrapped value's short last line would be.
     private static readonly Gen<string> Left = Gen.OneOf("\"", "'", "(", "[", "<", "\n");
 
-    private static readonly Gen<string> Right = Gen.OneOf("\"", "'", ")", "]", ">", ";");
+    private static readonly Gen<string> Right = Gen.OneOf("\"", "'", ")", "]", ">", ";", "\n");
 
     private static readonly Gen<string> Token =
         Gen.Select(
