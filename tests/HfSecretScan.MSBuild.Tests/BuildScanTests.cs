@@ -122,6 +122,25 @@ public sealed class BuildScanTests
     }
 
     [TestMethod]
+    public void TokenInAZipMember_FailsAtTheZip_NamingTheMember_UnlessArchivesAreOff()
+    {
+        var project = TestProject.Create(s_feed, nameof(TokenInAZipMember_FailsAtTheZip_NamingTheMember_UnlessArchivesAreOff));
+        string token = TestTokens.User(17);
+        string file = project.Write("assets/bundle.zip", Archives.Zip(("lib/settings.json", Encoding.UTF8.GetBytes("{\n  \"token\": \"" + token + "\"\n}\n"))));
+
+        var build = project.Build();
+
+        Assert.AreEqual(1, build.ExitCode, build.ToString());
+        CollectionAssert.AreEqual(new[] { $"{file} : error HFS001" }, build.Diagnostics.ToArray(), build.ToString());
+        StringAssert.Contains(build.Messages[0], "lib/settings.json(2,13)");
+        Assert.IsFalse(build.Output.Contains(token, StringComparison.Ordinal), "the secret itself is never printed");
+
+        var off = project.Build("-p:HfSecretScanMaxArchiveDepth=0");
+        Assert.AreEqual(0, off.ExitCode, off.ToString());
+        Assert.AreEqual(0, off.Diagnostics.Count, off.ToString());
+    }
+
+    [TestMethod]
     public void CleanProject_Builds()
     {
         var project = TestProject.Create(s_feed, nameof(CleanProject_Builds));

@@ -24,10 +24,12 @@ internal static class Base64Run
     /// Finds the run around <paramref name="at"/> in <paramref name="bytes"/>: its first character,
     /// its end, and its characters without the wraps. Returns false when the run touches the edge
     /// of <paramref name="bytes"/> where more content may follow (read more and ask again).
+    /// <paramref name="tail"/> is the length of a last line shorter than the others, 0 when there is none.
     /// </summary>
-    public static bool TryFind(ReadOnlySpan<byte> bytes, int at, bool atStart, bool atEnd, List<byte> characters, out int start, out int end)
+    public static bool TryFind(ReadOnlySpan<byte> bytes, int at, bool atStart, bool atEnd, List<byte> characters, out int start, out int end, out int tail)
     {
         characters.Clear();
+        tail = 0;
         int segmentStart = at;
         while (segmentStart > 0 && IsBase64(bytes[segmentStart - 1]))
         {
@@ -115,6 +117,8 @@ internal static class Base64Run
 
         start = segments[0].Start;
         end = segments[^1].End;
+        int lastLength = segments[^1].End - segments[^1].Start;
+        tail = segments.Count > 1 && lastLength < segments[0].End - segments[0].Start ? lastLength : 0;
         foreach (var (s, e) in segments)
         {
             for (int i = s; i < e; i++)

@@ -139,7 +139,7 @@ internal sealed class LayerDecoder
             }
 
             var characters = _characters ??= [];
-            if (!Base64Run.TryFind(_window, at, windowOffset == 0, windowEndsContent, characters, out int start, out int end))
+            if (!Base64Run.TryFind(_window, at, windowOffset == 0, windowEndsContent, characters, out int start, out int end, out int tail))
             {
                 var around = _around ??= new ContentNeighbourhood(content);
                 int reach = 8192;
@@ -148,7 +148,7 @@ internal sealed class LayerDecoder
                     around.Read(offset, reach, reach);
                     int index = (int)(offset - around.Start);
                     bool whole = reach >= MaxRunBytes / 2;
-                    if (Base64Run.TryFind(around.Bytes, index, around.AtContentStart || whole, around.AtContentEnd || whole, characters, out start, out end))
+                    if (Base64Run.TryFind(around.Bytes, index, around.AtContentStart || whole, around.AtContentEnd || whole, characters, out start, out end, out tail))
                     {
                         break;
                     }
@@ -168,10 +168,29 @@ internal sealed class LayerDecoder
                 return;
             }
 
-            string encoding = Base64Run.IsUrlSafe(chars) ? EncodingNames.Base64Url : EncodingNames.Base64;
             var seen = new HashSet<(string, string)>();
+            if (tail == 0)
+            {
+                SearchAlignments(chars, runStart, seen, output);
+                return;
+            }
 
-            // The value may begin with characters that are not its own (a path, a key glued to it): try each group alignment.
+            // A short last line may be no part of the value (a YAML key, a shell 'done' below a long
+            // unpadded value): read as its tail, it decodes to letters glued to the last token's end,
+            // and its characters would name the alphabet. So the value without it first; with it, only
+            // the tokens that need it.
+            int before = output.Count;
+            SearchAlignments(chars[..^tail], runStart, seen, output);
+            var found = output.Skip(before).Select(t => t.Value).ToHashSet(StringComparer.Ordinal);
+            var withTail = new List<RawToken>();
+            SearchAlignments(chars, runStart, seen, withTail);
+            output.AddRange(withTail.Where(t => !found.Contains(t.Value)));
+        }
+
+        /// <summary>Decodes <paramref name="chars"/> at each group alignment: the value may begin with characters that are not its own (a path, a key glued to it).</summary>
+        private void SearchAlignments(ReadOnlySpan<byte> chars, long runStart, HashSet<(string, string)> seen, List<RawToken> output)
+        {
+            string encoding = Base64Run.IsUrlSafe(chars) ? EncodingNames.Base64Url : EncodingNames.Base64;
             for (int shift = 0; shift < 4; shift++)
             {
                 SearchDecoded(Base64Run.Decode(chars, shift), decoder._depth - 1, encoding, runStart, seen, output);

@@ -15,4 +15,7 @@ internal sealed class BlobScan
 
     /// <summary>What could not be read inside blobs that are archives or compressed files.</summary>
     public ConcurrentBag<(ObjectId BlobId, Containers.ContainerProblem Problem)> Containers { get; } = [];
+
+    /// <summary>git LFS pointers whose object is not on disk: listed as skipped, never fetched.</summary>
+    public ConcurrentBag<(ObjectId BlobId, LfsPointer Pointer)> NotFetched { get; } = [];
 }

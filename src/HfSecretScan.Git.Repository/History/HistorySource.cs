@@ -13,7 +13,9 @@ namespace HfSecretScan.Git.Repositories.History;
 /// Scans everything git holds for tokens: each blob once, commit and tag messages, unreachable
 /// objects, and (on request) submodules. Reads only the object database: no hook, filter,
 /// fsmonitor or configured command runs, so an untrusted clone is safe to scan. A blob is named by
-/// its path in the commit that introduced it, which is what the globs and the baseline see.
+/// its path in the commit that introduced it, which is what the globs and the baseline see. A git
+/// LFS pointer blob stands for its object when that is on disk under <c>lfs/objects</c> (scanned
+/// in its place, found at the pointer's path and commit) and is listed as skipped when it is not.
 /// </summary>
 /// <param name="path">A folder in the repository.</param>
 /// <param name="options">What to cover.</param>
@@ -37,6 +39,7 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
     {
         var clock = Stopwatch.StartNew();
         string gitDirectory = RepositoryDiscovery.GitDirectoryOf(path);
+        string lfsObjects = LfsPointer.ObjectsFolder(gitDirectory);
         HistoryInventory inventory;
         string? workingDirectory;
         var storeProblems = new List<ScanProblem>();
@@ -49,7 +52,7 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
             if (options.IsRange)
             {
                 inventory = HistoryWalker.Range(repository, store, Resolve(repository, store, options.Include), Resolve(repository, store, options.Exclude));
-                scanned = ScanBlobs(store, Locate(store, inventory), sink, progress, cancellationToken);
+                scanned = ScanBlobs(store, lfsObjects, Locate(store, inventory), sink, progress, cancellationToken);
             }
             else
             {
@@ -57,7 +60,7 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
                 // every core) while this thread walks the history that says where each one came from.
                 var blobs = BlobCatalog.InPackOrder(store, storeProblems);
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var scanning = Task.Run(() => ScanBlobs(store, blobs, sink, progress, stop.Token), stop.Token);
+                var scanning = Task.Run(() => ScanBlobs(store, lfsObjects, blobs, sink, progress, stop.Token), stop.Token);
                 try
                 {
                     inventory = HistoryWalker.WholeHistory(repository, store);
@@ -151,7 +154,7 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
     /// sits shortly before it. (Parallel.ForEach's local state would not do: it starts fresh replicas,
     /// each with a cold cache, every few hundred milliseconds.)
     /// </summary>
-    private static BlobScan ScanBlobs(ObjectStore store, List<(ObjectId Id, ObjectLocation Location)> blobs, ScanSink sink, BlobProgress progress, CancellationToken cancellationToken)
+    private static BlobScan ScanBlobs(ObjectStore store, string lfsObjects, List<(ObjectId Id, ObjectLocation Location)> blobs, ScanSink sink, BlobProgress progress, CancellationToken cancellationToken)
     {
         var scan = new BlobScan();
         int workers = Environment.ProcessorCount;
@@ -164,7 +167,7 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
             new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
             _ =>
             {
-                var reader = new BlobReader(store, Math.Max(MinimumCachePerWorker, DeltaBaseCacheBytes / workers), sink.CreateScanner());
+                var reader = new BlobReader(store, Math.Max(MinimumCachePerWorker, DeltaBaseCacheBytes / workers), sink.CreateScanner(), lfsObjects);
                 int start;
                 while ((start = Interlocked.Increment(ref nextChunk) * chunk) < blobs.Count)
                 {
@@ -172,21 +175,9 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
                     for (int i = start; i < Math.Min(start + chunk, blobs.Count); i++)
                     {
                         var (id, location) = blobs[i];
-                        var result = reader.Scan(location, out string? error);
-                        if (result is null)
+                        if (reader.Scan(id, location, scan) is { } result)
                         {
-                            scan.Corrupt.Add((id, error!));
-                            continue;
-                        }
-
-                        sink.Count(result);
-                        foreach (var problem in result.Problems)
-                        {
-                            scan.Containers.Add((id, problem));
-                        }
-                        foreach (var token in result.Reported)
-                        {
-                            scan.Hits.Add((id, token));
+                            sink.Count(result);
                         }
                     }
                 }
@@ -212,6 +203,16 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
             var origin = OriginOf(inventory, id);
             var located = problem.At(options.PathPrefix + origin.Path);
             sink.Problem(located with { Message = $"{located.Message} (blob {id.Sha}, {BlobReader.Where(origin)})" });
+        }
+
+        foreach (var (id, pointer) in scanned.NotFetched)
+        {
+            var origin = OriginOf(inventory, id);
+            string where = options.PathPrefix + origin.Path;
+            if (sink.Admits(where))
+            {
+                sink.Skip(new Sources.SkippedEntry(where, $"git LFS object not fetched (sha256:{pointer.Oid}, {pointer.Size} bytes; blob {id.Sha}, {BlobReader.Where(origin)}): its pointer was scanned, the content was not"));
+            }
         }
 
         var blobFindings = scanned.Hits

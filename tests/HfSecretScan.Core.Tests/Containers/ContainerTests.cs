@@ -4,7 +4,7 @@ using HfSecretScan.Containers;
 using HfSecretScan.Content;
 using HfSecretScan.Findings;
 using HfSecretScan.Scanning;
-using static HfSecretScan.Tests.Containers.Archives;
+using static HfSecretScan.Tests.Archives;
 
 namespace HfSecretScan.Tests.Containers;
 

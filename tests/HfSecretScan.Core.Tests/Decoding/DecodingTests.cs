@@ -63,6 +63,24 @@ public sealed class DecodingTests
         CollectionAssert.AreEqual(new[] { At(3, 5, "base64") }, Found(yaml.ToString()));
     }
 
+    /// <summary>
+    /// A long unpadded value on one line, then a short line that starts with base64 characters: a
+    /// YAML key, a shell <c>done</c>. Read as the value's wrapped tail, it would decode to letters
+    /// glued to the token's end, and the token would be lost.
+    /// </summary>
+    [TestMethod]
+    [DataRow("  apiKey: none\n")]
+    [DataRow("done\n")]
+    [DataRow("Zw\n")]
+    public void ALongValueFollowedByAShortLineOfBase64CharactersIsFoundWithOrWithoutThatLine(string next)
+    {
+        string org = TestTokens.Org(42);
+        string value = B64(org);
+        Assert.AreEqual(0, value.Length % 4, "test setup: no padding to end the value");
+        Assert.IsFalse(value.Contains('=', StringComparison.Ordinal));
+        CollectionAssert.AreEqual(new[] { At(2, 10, "base64", org) }, Found("data:\n  token: " + value + "\n" + next));
+    }
+
     [TestMethod]
     public void Base64WrappedWithEscapedNewlinesInAJsonString()
     {

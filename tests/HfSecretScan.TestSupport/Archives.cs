@@ -4,10 +4,10 @@ using System.IO.Compression;
 using System.Text;
 using SharpCompress.Compressors.BZip2;
 
-namespace HfSecretScan.Tests.Containers;
+namespace HfSecretScan.Tests;
 
-/// <summary>Builds archives and compressed streams in memory, as the real tools write them.</summary>
-internal static class Archives
+/// <summary>Builds archives and compressed streams in memory, as the real tools write them (shared by the engine, CLI, git and build tests).</summary>
+public static class Archives
 {
     public static byte[] Zip(params (string Name, byte[] Data)[] members) => Zip(CompressionLevel.Optimal, members);
 
@@ -49,7 +49,8 @@ internal static class Archives
             gzip.Write(data);
         }
 
-        byte[] bytes = buffer.ToArray();
+        // GZipStream writes nothing at all for no data; gzip writes a header, an empty block and a trailer.
+        byte[] bytes = data.Length > 0 ? buffer.ToArray() : [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0];
         if (name is null)
         {
             return bytes;
