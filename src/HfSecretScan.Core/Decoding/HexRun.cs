@@ -22,6 +22,23 @@ internal static class HexRun
             start--;
         }
 
+        // A grouped dump's groups hold whole bytes: a lone digit or odd word before it ("a 68 66") is not its start.
+        while (true)
+        {
+            int group = start;
+            while (group < at && char.IsAsciiHexDigit((char)bytes[group]))
+            {
+                group++;
+            }
+
+            if (group >= at || (group - start) % 2 == 0 || !IsSeparatorAt(bytes, group))
+            {
+                break;
+            }
+
+            start = group + 1;
+        }
+
         end = at;
         while (end < bytes.Length && (char.IsAsciiHexDigit((char)bytes[end]) || IsSeparatorAt(bytes, end)))
         {

@@ -97,6 +97,7 @@ public sealed class DecodingTests
         CollectionAssert.AreEqual(new[] { At(1, 6, "hex") }, Found("dump " + hex));
         string spaced = string.Join(" ", Enumerable.Range(0, hex.Length / 2).Select(i => hex.Substring(i * 2, 2)));
         CollectionAssert.AreEqual(new[] { At(1, 1, "hex") }, Found(spaced.ToLowerInvariant()));
+        CollectionAssert.AreEqual(new[] { At(1, 5, "hex") }, Found("x a " + spaced.ToLowerInvariant()), "a lone word before a grouped dump is not its start");
     }
 
     [TestMethod]
