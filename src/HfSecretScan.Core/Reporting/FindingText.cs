@@ -6,10 +6,11 @@ namespace HfSecretScan.Reporting;
 /// <summary>The words every format uses for a finding, so they say the same thing.</summary>
 public static class FindingText
 {
-    /// <summary>Where the finding is, as <c>path:line:column</c>, <c>path:@offset</c> for binary content, prefixed with the commit for history.</summary>
+    /// <summary>Where the finding is, as <c>path:line:column</c>, <c>path:@offset</c> for binary content, prefixed with the commit for history; the path as <see cref="DisplayText"/> shows it.</summary>
     public static string Location(Finding finding)
     {
-        string position = finding.IsTextual ? $"{finding.Path}:{finding.Line}:{finding.Column}" : $"{finding.Path}:@{finding.ByteOffset}";
+        string path = DisplayText.Quote(finding.Path);
+        string position = finding.IsTextual ? $"{path}:{finding.Line}:{finding.Column}" : $"{path}:@{finding.ByteOffset}";
         if (finding.Commit is not { } commit)
         {
             return position;
@@ -34,8 +35,16 @@ public static class FindingText
 
         // Formats that point at the outer file (an editor, code scanning) learn the member here.
         return finding.InnerPath is { } inner
-            ? $"{message}, inside the archive at {(finding.IsTextual ? $"{inner}:{finding.Line}:{finding.Column}" : $"{inner}:@{finding.ByteOffset}")}"
+            ? $"{message}, inside the archive at {MemberPosition(finding, inner)}"
             : message;
+    }
+
+    /// <summary>Where in an archive's member the finding is, <c>member:line:column</c> or <c>member:@offset</c>, the member as <see cref="DisplayText"/> shows it.</summary>
+    public static string MemberPosition(Finding finding, string inner)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        string member = DisplayText.Quote(inner);
+        return finding.IsTextual ? $"{member}:{finding.Line}:{finding.Column}" : $"{member}:@{finding.ByteOffset}";
     }
 
     /// <summary>The rule's id, followed by the encodings it was found under when it was decoded: <c>hf-user-token (base64)</c>.</summary>
