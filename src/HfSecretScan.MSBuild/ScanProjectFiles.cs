@@ -103,7 +103,7 @@ public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
 
         foreach (var skipped in report.Skipped)
         {
-            Log.LogMessage(MessageImportance.Low, "HfSecretScan skipped {0}: {1}", skipped.Path, skipped.Reason);
+            Log.LogMessage(MessageImportance.Low, "HfSecretScan skipped {0}: {1}", Reporting.DisplayText.Quote(skipped.Path), Reporting.DisplayText.Quote(skipped.Reason));
         }
 
         if (cached && result.Changed)

@@ -179,10 +179,10 @@ public sealed partial class CiFormatTests
         var cases = suite.Elements("testcase").ToList();
         Assert.HasCount(3, cases);
         Assert.IsTrue(cases.All(c => c.Element("failure") is not null));
-        var odd = cases.Single(c => c.Attribute("name")!.Value == OddName + ":2:5");
+        var odd = cases.Single(c => c.Attribute("name")!.Value == Reporting.DisplayText.Quote(OddName) + ":2:5");
         Assert.AreEqual("hf-user-token", odd.Element("failure")!.Attribute("type")!.Value);
         Assert.AreEqual("Hugging Face user access token " + User[..7] + "…", odd.Element("failure")!.Attribute("message")!.Value);
-        Assert.IsNotNull(cases.SingleOrDefault(c => c.Attribute("name")!.Value == @"ctl\u0001.txt:1:1"), "a control character XML cannot hold is spelled out");
+        Assert.IsNotNull(cases.SingleOrDefault(c => c.Attribute("name")!.Value == "\"ctl\\001.txt\":1:1"), "a control character is quoted as git quotes it");
 
         using var clean = new TempFolder();
         clean.Write("a.txt", "nothing here\n");

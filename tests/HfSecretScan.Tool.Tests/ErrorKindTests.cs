@@ -30,7 +30,7 @@ public sealed class ErrorKindTests
         var (full, _, error) = await RunAsync(new StringWriter(), "scan", folder.Path, "-o", "/dev/full");
 
         Assert.AreEqual(2, full);
-        StringAssert.StartsWith(error.Split('\n').Last(l => l.Length > 0), "error: No space left on device");
+        StringAssert.StartsWith(error.Split('\n').Last(l => l.Length > 0), "error: could not write /dev/full: No space left on device");
         Assert.DoesNotContain("   at ", error);
 
         string report = Path.Combine(folder.Path, "report.json");

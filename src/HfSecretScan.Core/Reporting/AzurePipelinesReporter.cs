@@ -19,7 +19,13 @@ public sealed class AzurePipelinesReporter : IReporter
         foreach (var finding in report.Findings)
         {
             var properties = new List<string> { "type=error" };
-            if (RepositoryPaths.Of(finding, context) is { } file)
+            string unlinked = string.Empty;
+            string? file = RepositoryPaths.Of(finding, context);
+            if (file is not null && !DisplayText.FitsCommandProperty(file))
+            {
+                unlinked = $" in {DisplayText.Quote(file)}";
+            }
+            else if (file is not null)
             {
                 properties.Add("sourcepath=" + Escape(file));
                 if (finding.IsTextual && finding.InnerPath is null)
@@ -30,12 +36,12 @@ public sealed class AzurePipelinesReporter : IReporter
 
             properties.Add("code=" + finding.Rule.Code);
             string where = finding.Commit is null ? string.Empty : $" at {FindingText.Location(finding)}";
-            writer.WriteLine($"##vso[task.logissue {string.Join(';', properties)}]{Escape($"{FindingText.Message(finding)}{where}. {Remediation.For(finding)}")}");
+            writer.WriteLine($"##vso[task.logissue {string.Join(';', properties)}]{Escape($"{FindingText.Message(finding)}{unlinked}{where}. {Remediation.For(finding)}")}");
         }
 
         foreach (var problem in report.Problems)
         {
-            writer.WriteLine($"##vso[task.logissue type=warning]{Escape($"hf-scan could not scan {problem.Path}: {problem.Message}")}");
+            writer.WriteLine($"##vso[task.logissue type=warning]{Escape($"hf-scan could not scan {DisplayText.Quote(problem.Path)}: {DisplayText.Quote(problem.Message)}")}");
         }
 
         writer.WriteLine(TextReporter.Summary(report));

@@ -9,24 +9,25 @@ public static class FindingText
     /// <summary>
     /// Where the finding is, as <c>path:line:column</c>, <c>path:@offset</c> for binary content,
     /// prefixed with the commit for history and with the repository in a Hub audit
-    /// (<c>spaces/acme/demo@0123456789ab:app.py:3:9</c>, <c>acme/model-x#3 (comment 2):1:5</c>).
+    /// (<c>spaces/acme/demo@0123456789ab:app.py:3:9</c>, <c>acme/model-x#3 (comment 2):1:5</c>);
+    /// names as <see cref="DisplayText"/> shows them.
     /// </summary>
     public static string Location(Finding finding)
     {
         string position = finding.IsTextual ? $"{finding.Line}:{finding.Column}" : $"@{finding.ByteOffset}";
         if (finding.Discussion is { } discussion)
         {
-            return $"{finding.Repository}#{discussion.Num} ({discussion.Event}):{position}";
+            return $"{DisplayText.Quote(finding.Repository ?? string.Empty)}#{discussion.Num} ({discussion.Event}):{position}";
         }
 
-        string located = $"{finding.Path}:{position}";
+        string located = $"{DisplayText.Quote(finding.Path)}:{position}";
         if (finding.Commit is not { } commit)
         {
-            return finding.Repository is { } bare ? $"{bare}:{located}" : located;
+            return finding.Repository is { } bare ? $"{DisplayText.Quote(bare)}:{located}" : located;
         }
 
         string revision = commit.CommitId is { } id ? ShortId(id) : $"{ShortId(commit.ObjectId)} (unreachable)";
-        return finding.Repository is { } repository ? $"{repository}@{revision}:{located}" : $"{revision}:{located}";
+        return finding.Repository is { } repository ? $"{DisplayText.Quote(repository)}@{revision}:{located}" : $"{revision}:{located}";
     }
 
     /// <summary>An object id as reports show it: its first 12 characters.</summary>
@@ -45,8 +46,16 @@ public static class FindingText
 
         // Formats that point at the outer file (an editor, code scanning) learn the member here.
         return finding.InnerPath is { } inner
-            ? $"{message}, inside the archive at {(finding.IsTextual ? $"{inner}:{finding.Line}:{finding.Column}" : $"{inner}:@{finding.ByteOffset}")}"
+            ? $"{message}, inside the archive at {MemberPosition(finding, inner)}"
             : message;
+    }
+
+    /// <summary>Where in an archive's member the finding is, <c>member:line:column</c> or <c>member:@offset</c>, the member as <see cref="DisplayText"/> shows it.</summary>
+    public static string MemberPosition(Finding finding, string inner)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        string member = DisplayText.Quote(inner);
+        return finding.IsTextual ? $"{member}:{finding.Line}:{finding.Column}" : $"{member}:@{finding.ByteOffset}";
     }
 
     /// <summary>The rule's id, followed by the encodings it was found under when it was decoded: <c>hf-user-token (base64)</c>.</summary>

@@ -24,7 +24,7 @@ public sealed class GitHubReporter : IReporter
 
         foreach (var problem in report.Problems)
         {
-            writer.WriteLine($"::warning title={Property("hf-scan: not scanned")}::{Data($"{problem.Path}: {problem.Message}")}");
+            writer.WriteLine($"::warning title={Property("hf-scan: not scanned")}::{Data($"{DisplayText.Quote(problem.Path)}: {DisplayText.Quote(problem.Message)}")}");
         }
 
         writer.WriteLine(TextReporter.Summary(report));
@@ -37,7 +37,13 @@ public sealed class GitHubReporter : IReporter
     private static string Annotation(Finding finding, ReportContext context)
     {
         var properties = new List<string>();
-        if (RepositoryPaths.Of(finding, context) is { } file)
+        string unlinked = string.Empty;
+        string? file = RepositoryPaths.Of(finding, context);
+        if (file is not null && !DisplayText.FitsCommandProperty(file))
+        {
+            unlinked = $" in {DisplayText.Quote(file)}";
+        }
+        else if (file is not null)
         {
             properties.Add("file=" + Property(file));
             if (finding.IsTextual && finding.InnerPath is null)
@@ -47,8 +53,8 @@ public sealed class GitHubReporter : IReporter
         }
 
         properties.Add("title=" + Property($"{finding.Rule.Name} ({finding.Rule.Code})"));
-        string where = finding.Commit is { } commit ? $" at {FindingText.Location(finding)}{(commit.Author is null ? string.Empty : " by " + commit.Author)}" : string.Empty;
-        return $"::error {string.Join(',', properties)}::{Data($"{FindingText.Message(finding)}{where}. {Remediation.For(finding)}")}";
+        string where = finding.Commit is { } commit ? $" at {FindingText.Location(finding)}{(commit.Author is null ? string.Empty : " by " + DisplayText.Quote(commit.Author))}" : string.Empty;
+        return $"::error {string.Join(',', properties)}::{Data($"{FindingText.Message(finding)}{unlinked}{where}. {Remediation.For(finding)}")}";
     }
 
     /// <summary>Appends, never truncates: earlier steps' summaries share the file.</summary>

@@ -36,13 +36,13 @@ public sealed class TextReporter : IReporter
         WriteTokens(report, writer, Paint);
         foreach (var problem in report.Problems)
         {
-            writer.WriteLine($"{Paint("error", Yellow)}: {problem.Path}: {problem.Message}");
+            writer.WriteLine($"{Paint("error", Yellow)}: {DisplayText.Quote(problem.Path)}: {DisplayText.Quote(problem.Message)}");
         }
 
         // Nothing is skipped silently; a tree full of links gets a count, not a page.
         foreach (var skipped in report.Skipped.Take(MaxSkippedLines))
         {
-            writer.WriteLine($"skipped: {skipped.Path}: {skipped.Reason}");
+            writer.WriteLine($"skipped: {DisplayText.Quote(skipped.Path)}: {DisplayText.Quote(skipped.Reason)}");
         }
 
         if (report.Skipped.Count > MaxSkippedLines)

@@ -51,7 +51,7 @@ public static class TokenGroupText
         return string.Join(", ", parts);
     }
 
-    /// <summary>The commit that introduced it, e.g. <c>first introduced in 1a2b3c4d5e6f on 2024-01-02 by Ann &lt;ann@example.com&gt;</c>; null outside git history.</summary>
+    /// <summary>The commit that introduced it (the author as <see cref="DisplayText"/> shows it), e.g. <c>first introduced in 1a2b3c4d5e6f on 2024-01-02 by Ann &lt;ann@example.com&gt;</c>; null outside git history.</summary>
     public static string? FirstCommit(TokenGroup group)
     {
         ArgumentNullException.ThrowIfNull(group);
@@ -61,17 +61,17 @@ public static class TokenGroupText
         }
 
         string date = first.Date is { } when ? " on " + Date(when) : string.Empty;
-        string author = first.Author is { } name ? " by " + name : string.Empty;
+        string author = first.Author is { } name ? " by " + DisplayText.Quote(name) : string.Empty;
         return $"first introduced in {FindingText.ShortId(id)}{date}{author}";
     }
 
-    /// <summary>How far the leak reaches, with the paths at HEAD or the refs, e.g. <c>still at HEAD: .env:3</c>.</summary>
+    /// <summary>How far the leak reaches, with the paths at HEAD or the refs as <see cref="DisplayText"/> shows them, e.g. <c>still at HEAD: .env:3</c>.</summary>
     public static string Reach(TokenGroup group)
     {
         ArgumentNullException.ThrowIfNull(group);
         return group.Reach switch
         {
-            TokenReach.AtHead => "still at HEAD: " + string.Join(", ", group.AtHead.Select(p => p.Line is { } line ? string.Create(CultureInfo.InvariantCulture, $"{p.Path}:{line}") : p.Path)),
+            TokenReach.AtHead => "still at HEAD: " + string.Join(", ", group.AtHead.Select(p => p.Line is { } line ? string.Create(CultureInfo.InvariantCulture, $"{DisplayText.Quote(p.Path)}:{line}") : DisplayText.Quote(p.Path))),
             TokenReach.InFiles => "in files",
             TokenReach.InRefs => "not at HEAD, only in the history of " + Refs(group.Refs),
             TokenReach.InHistory => "not at HEAD (a range scan does not work out which refs carry it)",
@@ -95,7 +95,7 @@ public static class TokenGroupText
     public static string Date(DateTimeOffset date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Refs(IReadOnlyList<string> refs) =>
-        refs.Count <= RefsShown ? string.Join(", ", refs) : $"{string.Join(", ", refs.Take(RefsShown))} and {refs.Count - RefsShown} more";
+        refs.Count <= RefsShown ? string.Join(", ", refs.Select(DisplayText.Quote)) : $"{string.Join(", ", refs.Take(RefsShown).Select(DisplayText.Quote))} and {refs.Count - RefsShown} more";
 
     private static string Count(int n, string one, string many) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {(n == 1 ? one : many)}");
 }

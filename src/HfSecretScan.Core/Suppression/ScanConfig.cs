@@ -44,10 +44,18 @@ public sealed record ScanConfig
     /// </summary>
     public static ScanConfig Load(string path)
     {
+        byte[] bytes = File.ReadAllBytes(path);
+
+        // JsonDocument checks UTF-8 only when a string is read, and then throws InvalidOperationException.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            throw new InvalidDataException("Not UTF-8 text.");
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using HfSecretScan.Findings;
 
@@ -16,6 +16,9 @@ public sealed class HfApiClient : IDisposable
 {
     /// <summary>Largest answer read; whoami answers are a few kilobytes.</summary>
     public const int MaxAnswerBytes = 1024 * 1024;
+
+    /// <summary>How long a revoke request may take, headers and answer together.</summary>
+    public static readonly TimeSpan RevokeTimeout = TimeSpan.FromSeconds(30);
 
     private readonly HttpClient _http;
 
@@ -81,15 +84,29 @@ public sealed class HfApiClient : IDisposable
     /// Asks Hugging Face to revoke <paramref name="tokens"/>. Needs no authentication; the answer
     /// is HTTP 202 whether or not a token existed.
     /// </summary>
+    /// <remarks>
+    /// The body is sent whole with a <c>Content-Length</c>, never chunked: a server that reads
+    /// <c>Content-Length</c> would otherwise see an empty body and still answer 202.
+    /// </remarks>
     /// <returns>The HTTP status of the answer.</returns>
-    /// <exception cref="HttpRequestException">The request failed.</exception>
+    /// <exception cref="HttpRequestException">The request failed or got no answer within <see cref="RevokeTimeout"/>.</exception>
     public async Task<HttpStatusCode> RevokeAsync(IReadOnlyCollection<Secret> tokens, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var body = new RevokeRequest([.. tokens.Select(t => t.Reveal())]);
-        using var content = JsonContent.Create(body, RevokeJsonContext.Default.RevokeRequest);
-        using var response = await _http.PostAsync(Endpoint.RevokeUri, content, cancellationToken).ConfigureAwait(false);
-        return response.StatusCode;
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, RevokeJsonContext.Default.RevokeRequest));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(RevokeTimeout);
+        try
+        {
+            using var response = await _http.PostAsync(Endpoint.RevokeUri, content, timeout.Token).ConfigureAwait(false);
+            return response.StatusCode;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new HttpRequestException($"no answer within {RevokeTimeout.TotalSeconds:0} s");
+        }
     }
 
     /// <inheritdoc />

@@ -87,9 +87,10 @@ public sealed class TokenVerifier
                     {
                         return WhoAmIParser.Parse(answer.Body);
                     }
-                    catch (JsonException)
+                    catch (JsonException e)
                     {
-                        return TokenVerification.Unknown("malformed answer: HTTP 200 without a JSON object");
+                        // The parser's messages name fields, never values: nothing of the answer is echoed.
+                        return TokenVerification.Unknown($"malformed answer: HTTP 200 but {e.Message}");
                     }
 
                 case HttpStatusCode.Unauthorized:

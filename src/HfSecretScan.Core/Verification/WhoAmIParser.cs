@@ -3,23 +3,25 @@ using System.Text.Json;
 namespace HfSecretScan.Verification;
 
 /// <summary>
-/// Reads a <c>whoami-v2</c> answer into a live verdict. Tolerates missing or unexpected fields
-/// (the answer is not a published contract); rejects what is not a JSON object.
+/// Reads a <c>whoami-v2</c> answer into a live verdict. Tolerates missing or unknown fields (the
+/// answer is not a published contract), but not a known field of the wrong type nor an answer
+/// without the account's name: a server that answers <c>200 {"auth": 5}</c> has not said who the
+/// token is, so it cannot make the token live.
 /// </summary>
 public static class WhoAmIParser
 {
     /// <summary>The live verdict that <paramref name="json"/> describes.</summary>
-    /// <exception cref="JsonException">The answer is not a JSON object.</exception>
+    /// <exception cref="JsonException">The answer is not a JSON object, has no account name, or a known field has the wrong type; the message says which.</exception>
     public static TokenVerification Parse(string json)
     {
-        using var document = JsonDocument.Parse(json);
+        using var document = ParseDocument(json);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
-            throw new JsonException($"expected a JSON object, got {root.ValueKind}");
+            throw new JsonException($"the answer is {Article(root.ValueKind)}, not an object");
         }
 
-        string? name = String(root, "name");
+        string name = String(root, "name") ?? throw new JsonException("the answer names no account (no \"name\" string)");
         string? ownerType = String(root, "type");
         var auth = Object(root, "auth");
         string? authType = auth is { } a ? String(a, "type") : null;
@@ -33,7 +35,7 @@ public static class WhoAmIParser
         {
             Status = TokenStatus.Live,
             Severity = WriteAccess.SeverityOfLive(canWrite),
-            Owner = name is null ? null : new TokenOwner(name, ownerType ?? "user"),
+            Owner = new TokenOwner(name, ownerType ?? "user"),
             DisplayName = accessToken is { } d ? String(d, "displayName") : null,
             Role = role,
             AuthType = authType,
@@ -42,6 +44,18 @@ public static class WhoAmIParser
             GlobalPermissions = global,
             Orgs = Orgs(root),
         };
+    }
+
+    private static JsonDocument ParseDocument(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new JsonException("the answer is not JSON", e);
+        }
     }
 
     private static List<TokenScope> Scopes(JsonElement fineGrained) =>
@@ -63,11 +77,33 @@ public static class WhoAmIParser
         [.. Elements(element, property).Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)];
 
     private static JsonElement[] Elements(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray()] : [];
+        Field(element, property, JsonValueKind.Array) is { } value ? [.. value.EnumerateArray()] : [];
 
-    private static JsonElement? Object(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
+    private static JsonElement? Object(JsonElement element, string property) => Field(element, property, JsonValueKind.Object);
 
-    private static string? String(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? String(JsonElement element, string property) => Field(element, property, JsonValueKind.String)?.GetString();
+
+    /// <summary>The field when it is there with the <paramref name="kind"/> expected; null when absent or null.</summary>
+    /// <exception cref="JsonException">It is there with another type.</exception>
+    private static JsonElement? Field(JsonElement element, string property, JsonValueKind kind)
+    {
+        if (!element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == kind
+            ? value
+            : throw new JsonException($"\"{property}\" is {Article(value.ValueKind)}, not {Article(kind)}");
+    }
+
+    private static string Article(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.Null => "null",
+        _ => "a boolean",
+    };
 }

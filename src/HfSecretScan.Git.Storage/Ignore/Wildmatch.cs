@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
+
 namespace HfSecretScan.Git.Storage.Ignore;
 
 /// <summary>How <see cref="Wildmatch"/> treats slashes and letter case.</summary>
@@ -20,6 +22,10 @@ internal enum WildmatchOptions
 /// exactly as git does. Kept line for line close to the C original, including its quirks (an
 /// escaped letter is not case-folded; <c>**</c> at the start of the matched pattern counts as
 /// following a slash), because the differential tests compare against git itself.
+/// Unlike git, the time is bounded: a match is a pure function of (pattern position, text
+/// position), so once a match has recursed more than a few times every such result is remembered,
+/// and patterns such as <c>**/**/**/a*b*c*d*e*f*g*h*i*j*</c> over a deep path take polynomial
+/// time instead of exponential.
 /// </summary>
 internal static class Wildmatch
 {
@@ -27,10 +33,27 @@ internal static class Wildmatch
     private const int NoMatch = 1;
     private const int AbortAll = -1;
     private const int AbortToStarStar = -2;
+    private const sbyte Unknown = sbyte.MinValue;
+
+    // Ordinary patterns (*.py, build/**) recurse a handful of times and never pay for the table.
+    private const int CallsBeforeMemo = 64;
 
     /// <summary>Whether <paramref name="text"/> matches <paramref name="pattern"/>.</summary>
-    public static bool IsMatch(ReadOnlySpan<byte> pattern, ReadOnlySpan<byte> text, WildmatchOptions options) =>
-        DoWild(pattern, 0, text, 0, options) == Match;
+    public static bool IsMatch(ReadOnlySpan<byte> pattern, ReadOnlySpan<byte> text, WildmatchOptions options)
+    {
+        var memo = default(Memo);
+        try
+        {
+            return DoWild(pattern, 0, text, 0, options, ref memo) == Match;
+        }
+        finally
+        {
+            if (memo.Results is { } results)
+            {
+                ArrayPool<sbyte>.Shared.Return(results);
+            }
+        }
+    }
 
     /// <summary>Whether a byte has a meaning of its own in a pattern (git's is_glob_special).</summary>
     public static bool IsSpecial(byte c) => c is (byte)'*' or (byte)'?' or (byte)'[' or (byte)'\\';
@@ -47,8 +70,37 @@ internal static class Wildmatch
     // C strings end in NUL; spans end at their length. Neither a pattern nor a path holds a NUL byte.
     private static byte At(ReadOnlySpan<byte> s, int i) => (uint)i < (uint)s.Length ? s[i] : (byte)0;
 
+    /// <summary>A recursive match of the pattern from <paramref name="p"/> against the text from <paramref name="t"/>, remembered once matches recurse a lot.</summary>
+    private static int Recurse(ReadOnlySpan<byte> pat, int p, ReadOnlySpan<byte> text, int t, WildmatchOptions options, ref Memo memo)
+    {
+        if (++memo.Calls <= CallsBeforeMemo)
+        {
+            return DoWild(pat, p, text, t, options, ref memo);
+        }
+
+        int width = text.Length + 1;
+        if (memo.Results is null)
+        {
+            int cells = (pat.Length + 1) * width;
+            memo.Results = ArrayPool<sbyte>.Shared.Rent(cells);
+            memo.Results.AsSpan(0, cells).Fill(Unknown);
+        }
+
+        // Set once, never replaced by the recursion below.
+        sbyte[] results = memo.Results;
+        int key = (p * width) + t;
+        if (results[key] != Unknown)
+        {
+            return results[key];
+        }
+
+        int result = DoWild(pat, p, text, t, options, ref memo);
+        results[key] = (sbyte)result;
+        return result;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int DoWild(ReadOnlySpan<byte> pat, int p, ReadOnlySpan<byte> text, int t, WildmatchOptions options)
+    private static int DoWild(ReadOnlySpan<byte> pat, int p, ReadOnlySpan<byte> text, int t, WildmatchOptions options, ref Memo memo)
     {
         bool fold = (options & WildmatchOptions.CaseFold) != 0;
         bool pathName = (options & WildmatchOptions.PathName) != 0;
@@ -88,7 +140,7 @@ internal static class Wildmatch
                     continue;
                 case (byte)'*':
                     {
-                        int result = Star(pat, ref p, text, ref t, tCh, start, options, fold, pathName, out bool consumedToSlash);
+                        int result = Star(pat, ref p, text, ref t, tCh, start, options, fold, pathName, ref memo, out bool consumedToSlash);
                         if (!consumedToSlash)
                         {
                             return result;
@@ -126,7 +178,7 @@ internal static class Wildmatch
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Star(
         ReadOnlySpan<byte> pat, ref int p, ReadOnlySpan<byte> text, ref int t, byte tCh, int start,
-        WildmatchOptions options, bool fold, bool pathName, out bool consumedToSlash)
+        WildmatchOptions options, bool fold, bool pathName, ref Memo memo, out bool consumedToSlash)
     {
         consumedToSlash = false;
         bool matchSlash;
@@ -141,7 +193,7 @@ internal static class Wildmatch
             if ((prevP < start || pat[prevP] == '/') && (next == 0 || next == '/' || (next == '\\' && At(pat, p + 1) == '/')))
             {
                 // "**/" may match no folder at all: try the rest of the pattern right here first.
-                if (next == '/' && DoWild(pat, p + 1, text, t, options) == Match)
+                if (next == '/' && Recurse(pat, p + 1, text, t, options, ref memo) == Match)
                 {
                     return Match;
                 }
@@ -216,7 +268,7 @@ internal static class Wildmatch
                 }
             }
 
-            int matched = DoWild(pat, p, text, t, options);
+            int matched = Recurse(pat, p, text, t, options, ref memo);
             if (matched != NoMatch)
             {
                 if (!matchSlash || matched != AbortToStarStar)
@@ -378,5 +430,12 @@ internal static class Wildmatch
         };
         inClass = member ?? false;
         return member is not null;
+    }
+
+    /// <summary>The results of recursive matches by (pattern position, text position), kept once a match recurses past <see cref="CallsBeforeMemo"/>.</summary>
+    private struct Memo
+    {
+        public int Calls;
+        public sbyte[]? Results;
     }
 }

@@ -12,27 +12,34 @@ internal static class LooseObject
     public static string PathOf(string objectFolder, string sha) => Path.Combine(objectFolder, sha[..2], sha[2..]);
 
     /// <summary>Reads a whole loose object.</summary>
+    /// <exception cref="CorruptObjectException">Its content is shorter or longer than its header says.</exception>
     public static RawObject Read(string path)
     {
         using var stream = Open(path, out var type, out long size);
         if (size > Array.MaxLength)
         {
-            throw new InvalidDataException($"{path}: an object of {size} bytes is too large to hold whole");
+            throw Corrupt(path, $"an object of {size} bytes is too large to hold whole");
         }
 
         var data = new byte[size];
-        if (stream.ReadAtLeast(data, data.Length, throwOnEndOfStream: false) != data.Length)
-        {
-            throw new InvalidDataException($"{path}: shorter than its header says ({size} bytes)");
-        }
+        stream.ReadExactly(data);
+
+        // One byte more: the checked stream throws when the zlib stream runs past the header's size.
+        stream.ReadByte();
 
         return new RawObject(type, data);
     }
 
-    /// <summary>Opens a loose object's content as a stream, past its header.</summary>
+    /// <summary>
+    /// Opens a loose object's content as a stream, past its header, held to the size the header
+    /// says (see <see cref="SizeCheckedStream"/>).
+    /// </summary>
+    /// <exception cref="CorruptObjectException">The header is malformed or says more than the file can inflate to.</exception>
     public static Stream Open(string path, out RawObjectType type, out long size)
     {
-        var stream = new ZLibStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16), CompressionMode.Decompress);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+        long compressed = file.Length;
+        var stream = new ZLibStream(file, CompressionMode.Decompress);
         try
         {
             Span<byte> header = stackalloc byte[LongestHeader];
@@ -42,7 +49,7 @@ internal static class LooseObject
                 int b = stream.ReadByte();
                 if (b < 0 || length == header.Length)
                 {
-                    throw new InvalidDataException($"{path}: no loose object header");
+                    throw Corrupt(path, "no loose object header");
                 }
 
                 if (b == 0)
@@ -61,19 +68,32 @@ internal static class LooseObject
                 "tree" => RawObjectType.Tree,
                 "blob" => RawObjectType.Blob,
                 "tag" => RawObjectType.Tag,
-                _ => throw new InvalidDataException($"{path}: unknown object type in '{text}'"),
+                _ => throw Corrupt(path, $"unknown object type in '{text}'"),
             };
             if (space < 0 || !long.TryParse(text.AsSpan(space + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size))
             {
-                throw new InvalidDataException($"{path}: malformed loose object header '{text}'");
+                throw Corrupt(path, $"malformed loose object header '{text}'");
             }
 
-            return stream;
+            if (size > CorruptObjectException.MaxInflatedLength(compressed))
+            {
+                throw Corrupt(path, $"its header says {size} bytes, more than its {compressed} compressed bytes can hold");
+            }
+
+            string where = path;
+            return new SizeCheckedStream(stream, size, why => Corrupt(where, why));
         }
         catch
         {
             stream.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The loose object's id is its folder's name and its file's name.</summary>
+    private static CorruptObjectException Corrupt(string path, string why)
+    {
+        string id = Path.GetFileName(Path.GetDirectoryName(path)) + Path.GetFileName(path);
+        return new CorruptObjectException($"{path} (object {id}): {why}", id);
     }
 }

@@ -7,7 +7,7 @@ namespace HfSecretScan.Git.Storage.Objects;
 /// <summary>
 /// One worker's reader of an <see cref="ObjectStore"/>: its own cache of delta bases, so reading a
 /// pack in order resolves each delta against a base already in memory. Deltas (by offset or by id, across packs and loose objects) are applied in managed
-/// code. Corrupt data throws <see cref="InvalidDataException"/> naming the pack and offset.
+/// code. Corrupt data throws <see cref="CorruptObjectException"/> naming the pack, the offset and the object.
 /// Objects read from packs live in buffers this reader reuses: an object it returns is valid until
 /// the next read. Not thread-safe.
 /// </summary>
@@ -16,11 +16,13 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
     /// <summary>Whole (non-delta) blobs above this size are scanned while they inflate, never held whole.</summary>
     public const long StreamingThreshold = 64L << 20;
 
-    // Longer chains than git ever writes (its default --depth is 50, the maximum 4095) mean a cycle.
+    // Longer chains than git ever writes (its default --depth is 50, its maximum 4095) are refused
+    // as corrupt; a shorter chain that comes back to an entry is a cycle, said to be one.
     private const int MaxChainLength = 10_000;
 
     private readonly DeltaBaseCache _cache = new(cacheBytes);
     private readonly List<(int Pack, long Offset, PackEntryHeader Header)> _chain = [];
+    private readonly HashSet<(int Pack, long Offset)> _onChain = [];
 
     // The buffer of an object the last read returned without caching it: given back at the next read.
     private byte[]? _lent;
@@ -221,7 +223,7 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
             {
                 file.InflateInto(deltaOffset, deltaHeader, delta.AsSpan(0, deltaLength));
                 var instructions = delta.AsSpan(0, deltaLength);
-                int length = DeltaPatch.ResultSize(instructions);
+                int length = DeltaPatch.ResultSize(instructions, result.Length);
                 next = _cache.Rent(length);
                 DeltaPatch.Apply(result.Span, instructions, next.AsSpan(0, length));
                 if (owned)
@@ -235,7 +237,7 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
             }
             catch (InvalidDataException e)
             {
-                throw new InvalidDataException($"{file.Index.PackPath} at offset {deltaOffset}: {e.Message}", e);
+                throw file.Corrupt(deltaOffset, e.Message);
             }
             finally
             {
@@ -261,10 +263,20 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
     /// </summary>
     private string? StepToBase(PackFile file, long offset, PackEntryHeader header, ref int at, ref long where)
     {
+        if (_chain.Count == 0)
+        {
+            _onChain.Clear();
+        }
+
         _chain.Add((at, where, header));
+        if (!_onChain.Add((at, where)))
+        {
+            throw file.Corrupt(offset, $"its delta chain comes back to the entry at offset {where} of {PackAt(at).Index.PackPath} (a delta cycle)");
+        }
+
         if (_chain.Count > MaxChainLength)
         {
-            throw new InvalidDataException($"{file.Index.PackPath} at offset {offset}: delta chain longer than {MaxChainLength} (a cycle?)");
+            throw file.Corrupt(offset, $"delta chain longer than {MaxChainLength}");
         }
 
         if (header.BaseId is { } baseId)

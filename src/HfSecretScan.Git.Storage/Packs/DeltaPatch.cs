@@ -6,14 +6,34 @@ namespace HfSecretScan.Git.Storage.Packs;
 /// </summary>
 internal static class DeltaPatch
 {
-    /// <summary>The size of the object the delta produces, read from its header.</summary>
-    /// <exception cref="InvalidDataException">The header is malformed or the result too large to hold.</exception>
-    public static int ResultSize(ReadOnlySpan<byte> delta)
+    /// <summary>
+    /// The size of the object the delta produces from a base of <paramref name="baseLength"/> bytes:
+    /// the size its header says, once its instructions are checked to produce exactly that many
+    /// bytes from that base, so no buffer is ever sized by a header alone.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The header is malformed, does not match the instructions or the base, or the result is too large to hold.</exception>
+    public static int ResultSize(ReadOnlySpan<byte> delta, int baseLength)
     {
         int at = 0;
-        ReadSize(delta, ref at);
+        long baseSize = ReadSize(delta, ref at);
         long size = ReadSize(delta, ref at);
-        return size <= Array.MaxLength ? (int)size : throw new InvalidDataException($"delta result of {size} bytes is too large to hold");
+        if (baseSize != baseLength)
+        {
+            throw new InvalidDataException($"delta expects a base of {baseSize} bytes, the base has {baseLength}");
+        }
+
+        if (size > Array.MaxLength)
+        {
+            throw new InvalidDataException($"delta result of {size} bytes is too large to hold");
+        }
+
+        long produced = 0;
+        while (at < delta.Length && produced <= size)
+        {
+            produced += NextInstruction(delta, ref at, baseLength, out _, out _);
+        }
+
+        return produced == size ? (int)size : throw new InvalidDataException($"delta header says {size} bytes, its instructions produce {(produced > size ? "more" : produced.ToString(System.Globalization.CultureInfo.InvariantCulture))}");
     }
 
     /// <summary>
@@ -39,60 +59,76 @@ internal static class DeltaPatch
         int written = 0;
         while (at < delta.Length)
         {
-            byte op = delta[at++];
-            if ((op & 0x80) != 0)
+            int length = NextInstruction(delta, ref at, baseObject.Length, out bool copy, out int from);
+            if (written + length > result.Length)
             {
-                long offset = 0, size = 0;
-                for (int bit = 0; bit < 4; bit++)
-                {
-                    if ((op & (1 << bit)) != 0)
-                    {
-                        offset |= (long)Next(delta, ref at) << (8 * bit);
-                    }
-                }
-
-                for (int bit = 0; bit < 3; bit++)
-                {
-                    if ((op & (0x10 << bit)) != 0)
-                    {
-                        size |= (long)Next(delta, ref at) << (8 * bit);
-                    }
-                }
-
-                if (size == 0)
-                {
-                    size = 0x10000;
-                }
-
-                if (offset + size > baseObject.Length || written + size > result.Length)
-                {
-                    throw new InvalidDataException("delta copies beyond its base or its result");
-                }
-
-                baseObject.Slice((int)offset, (int)size).CopyTo(result[written..]);
-                written += (int)size;
+                throw new InvalidDataException("delta writes beyond its result");
             }
-            else if (op != 0)
-            {
-                if (at + op > delta.Length || written + op > result.Length)
-                {
-                    throw new InvalidDataException("delta inserts beyond its data or its result");
-                }
 
-                delta.Slice(at, op).CopyTo(result[written..]);
-                at += op;
-                written += op;
-            }
-            else
-            {
-                throw new InvalidDataException("delta holds the reserved instruction 0");
-            }
+            (copy ? baseObject : delta).Slice(from, length).CopyTo(result[written..]);
+            written += length;
         }
 
         if (written != result.Length)
         {
             throw new InvalidDataException($"delta produced {written} bytes instead of {result.Length}");
         }
+    }
+
+    /// <summary>
+    /// Reads the instruction at <paramref name="at"/>: a copy of <paramref name="from"/> and the
+    /// returned length from the base, or an insert of that many bytes of the delta at <paramref name="from"/>.
+    /// </summary>
+    private static int NextInstruction(ReadOnlySpan<byte> delta, ref int at, int baseLength, out bool copy, out int from)
+    {
+        byte op = delta[at++];
+        copy = (op & 0x80) != 0;
+        if (copy)
+        {
+            long offset = 0, size = 0;
+            for (int bit = 0; bit < 4; bit++)
+            {
+                if ((op & (1 << bit)) != 0)
+                {
+                    offset |= (long)Next(delta, ref at) << (8 * bit);
+                }
+            }
+
+            for (int bit = 0; bit < 3; bit++)
+            {
+                if ((op & (0x10 << bit)) != 0)
+                {
+                    size |= (long)Next(delta, ref at) << (8 * bit);
+                }
+            }
+
+            if (size == 0)
+            {
+                size = 0x10000;
+            }
+
+            if (offset + size > baseLength)
+            {
+                throw new InvalidDataException("delta copies beyond its base");
+            }
+
+            from = (int)offset;
+            return (int)size;
+        }
+
+        if (op == 0)
+        {
+            throw new InvalidDataException("delta holds the reserved instruction 0");
+        }
+
+        if (at + op > delta.Length)
+        {
+            throw new InvalidDataException("delta inserts beyond its data");
+        }
+
+        from = at;
+        at += op;
+        return op;
     }
 
     private static long ReadSize(ReadOnlySpan<byte> delta, ref int at)

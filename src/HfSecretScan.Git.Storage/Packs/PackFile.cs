@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
+using HfSecretScan.Git.Storage.Objects;
 using Microsoft.Win32.SafeHandles;
 
 namespace HfSecretScan.Git.Storage.Packs;
@@ -84,10 +85,20 @@ internal sealed class PackFile : IDisposable
         }
     }
 
-    /// <summary>The length of the entry's inflated data, when an array can hold it.</summary>
-    /// <exception cref="InvalidDataException">It is too large to hold whole.</exception>
-    public int LengthToHold(long offset, PackEntryHeader header) =>
-        header.Size <= Array.MaxLength ? (int)header.Size : throw Corrupt(offset, $"an entry of {header.Size} bytes is too large to hold whole");
+    /// <summary>The length of the entry's inflated data, when an array can hold it and its compressed data can inflate to it.</summary>
+    /// <exception cref="CorruptObjectException">It is too large to hold whole, or larger than its compressed data can hold.</exception>
+    public int LengthToHold(long offset, PackEntryHeader header)
+    {
+        if (header.Size > Array.MaxLength)
+        {
+            throw Corrupt(offset, $"an entry of {header.Size} bytes is too large to hold whole");
+        }
+
+        long compressed = CompressedLength(offset, header);
+        return header.Size <= CorruptObjectException.MaxInflatedLength(compressed)
+            ? (int)header.Size
+            : throw Corrupt(offset, $"its header says {header.Size} bytes, more than its {compressed} compressed bytes can hold");
+    }
 
     /// <summary>
     /// Inflates the data of the entry at <paramref name="offset"/> (a whole object or a delta) into
@@ -98,7 +109,7 @@ internal sealed class PackFile : IDisposable
         byte[]? compressed = null;
         try
         {
-            long length = CompressedEnd(offset) - header.DataOffset;
+            long length = CompressedLength(offset, header);
             Stream source;
             if (length <= BufferedLimit)
             {
@@ -116,6 +127,11 @@ internal sealed class PackFile : IDisposable
             if (inflated != header.Size)
             {
                 throw new InvalidDataException($"inflates to {inflated} bytes, its header says {header.Size}");
+            }
+
+            if (inflater.ReadByte() >= 0)
+            {
+                throw new InvalidDataException($"its zlib stream inflates past the {header.Size} bytes its header says");
             }
         }
         catch (InvalidDataException e)
@@ -143,10 +159,22 @@ internal sealed class PackFile : IDisposable
             throw Corrupt(offset, e.Message);
         }
 
-        return new ZLibStream(OpenAt(header.DataOffset), CompressionMode.Decompress);
+        return new SizeCheckedStream(new ZLibStream(OpenAt(header.DataOffset), CompressionMode.Decompress), header.Size, why => Corrupt(offset, why));
     }
 
     public void Dispose() => _handle.Dispose();
+
+    private long CompressedLength(long offset, PackEntryHeader header)
+    {
+        try
+        {
+            return CompressedEnd(offset) - header.DataOffset;
+        }
+        catch (InvalidDataException e)
+        {
+            throw Corrupt(offset, e.Message);
+        }
+    }
 
     private long CompressedEnd(long offset)
     {
@@ -161,5 +189,9 @@ internal sealed class PackFile : IDisposable
         return stream;
     }
 
-    private InvalidDataException Corrupt(long offset, string why) => new($"{Index.PackPath} at offset {offset}: {why}");
+    /// <summary>The error for the entry at <paramref name="offset"/>, naming the pack, the offset and the object when the index knows it.</summary>
+    public CorruptObjectException Corrupt(long offset, string why) =>
+        Index.IdAtOffset(offset) is { } id
+            ? new($"{Index.PackPath} at offset {offset} (object {id.Sha}): {why}", id.Sha)
+            : new($"{Index.PackPath} at offset {offset}: {why}", objectId: null);
 }

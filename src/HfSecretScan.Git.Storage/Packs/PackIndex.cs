@@ -135,6 +135,13 @@ internal sealed class PackIndex
         return false;
     }
 
+    /// <summary>The id of the object whose entry starts at <paramref name="offset"/>, or null when none does.</summary>
+    public RawId? IdAtOffset(long offset)
+    {
+        int rank = Array.BinarySearch(_sortedOffsets, offset);
+        return rank < 0 ? null : IdAt(PositionInPackOrder(rank));
+    }
+
     /// <summary>Where the entry at <paramref name="offset"/> ends: the next entry's offset, or <paramref name="dataEnd"/> for the last.</summary>
     public long EndOf(long offset, long dataEnd)
     {

@@ -6,7 +6,8 @@ namespace HfSecretScan.MSBuild.Diagnostics;
 /// <summary>
 /// Writes findings and problems to the build log as <c>file(line,col): error HFS001: …</c>. Every
 /// message is a fixed format string with the variable parts passed as arguments, and holds only
-/// the redacted token: binary logs keep every message.
+/// the redacted token: binary logs keep every message. Paths and messages are quoted by
+/// <see cref="Reporting.DisplayText"/>, so a file name cannot rewrite the console line.
 /// </summary>
 internal sealed class FindingLogger
 {
@@ -51,7 +52,8 @@ internal sealed class FindingLogger
         if (finding.InnerPath is { } inner)
         {
             // Line and column are inside the member: on the archive itself they would point at nothing.
-            string position = finding.IsTextual ? $"{inner}({finding.Line},{finding.Column})" : $"{inner} byte offset {finding.ByteOffset}";
+            string member = Reporting.DisplayText.Quote(inner);
+            string position = finding.IsTextual ? $"{member}({finding.Line},{finding.Column})" : $"{member} byte offset {finding.ByteOffset}";
             (format, args, line, column) = (MemberFormat, [finding.Rule.Name, finding.Secret.Redacted, rule, position, Remediation.ForFiles], 0, 0);
         }
         else if (finding.IsTextual)
@@ -65,15 +67,15 @@ internal sealed class FindingLogger
 
         if (_asErrors)
         {
-            _log.LogError(null, code, null, file, line, column, 0, 0, format, args);
+            _log.LogError(null, code, null, Reporting.DisplayText.Quote(file), line, column, 0, 0, format, args);
         }
         else
         {
-            _log.LogWarning(null, code, null, file, line, column, 0, 0, format, args);
+            _log.LogWarning(null, code, null, Reporting.DisplayText.Quote(file), line, column, 0, 0, format, args);
         }
     }
 
     /// <summary>Logs that <paramref name="problem"/> kept part of the project from being scanned.</summary>
     public void LogProblem(ScanProblem problem) =>
-        _log.LogWarning(null, DiagnosticCodes.Incomplete, null, problem.Path, 0, 0, 0, 0, "Not scanned for Hugging Face tokens: {0}", problem.Message);
+        _log.LogWarning(null, DiagnosticCodes.Incomplete, null, Reporting.DisplayText.Quote(problem.Path), 0, 0, 0, 0, "Not scanned for Hugging Face tokens: {0}", Reporting.DisplayText.Quote(problem.Message));
 }

@@ -31,7 +31,7 @@ internal static class BaselineCommand
             AtomicFile.Write(file.FullName, Baseline.FromFindings(report.Findings).Save);
             foreach (var problem in report.Problems)
             {
-                console.Error.WriteLine($"error: {problem.Path}: {problem.Message}");
+                console.Error.WriteLine($"error: {DisplayText.Quote(problem.Path)}: {DisplayText.Quote(problem.Message)}");
             }
 
             console.Error.WriteLine($"Baseline with {report.Findings.Count} finding(s) written to {file.FullName}. {TextReporter.Summary(report)}");

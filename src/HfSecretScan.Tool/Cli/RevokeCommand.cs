@@ -51,7 +51,7 @@ internal static class RevokeCommand
             var report = await ScanPipeline.Open(request with { UseBaseline = false, Stages = verify.Stages(parse, console) }).RunAsync(cancellationToken).ConfigureAwait(false);
             foreach (var problem in report.Problems)
             {
-                await console.Error.WriteLineAsync($"error: {problem.Path}: {problem.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: {DisplayText.Quote(problem.Path)}: {DisplayText.Quote(problem.Message)}").ConfigureAwait(false);
             }
 
             var tokens = report.Findings.GroupBy(f => f.Secret).ToList();

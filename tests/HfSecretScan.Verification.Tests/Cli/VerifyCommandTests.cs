@@ -39,7 +39,7 @@ public sealed class VerifyCommandTests
     [TestMethod]
     [DataRow(Reply.Invalid, 1, "INVALID (revoked or never valid) — NOTE")]
     [DataRow(Reply.ServerError, 2, "UNKNOWN: server error: HTTP 500 — MEDIUM")]
-    [DataRow(Reply.Malformed, 2, "UNKNOWN: malformed answer: HTTP 200 without a JSON object — MEDIUM")]
+    [DataRow(Reply.Malformed, 2, "UNKNOWN: malformed answer: HTTP 200 but the answer is not JSON — MEDIUM")]
     public async Task OtherVerdictsHaveTheirExitCodes(Reply reply, int exitCode, string words)
     {
         await using var hub = await FakeHub.StartAsync();
