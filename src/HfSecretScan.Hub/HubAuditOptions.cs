@@ -30,6 +30,9 @@ public sealed record HubAuditOptions
     /// </summary>
     public string? CacheDirectory { get; init; }
 
+    /// <summary>How long a git fetch may go without receiving anything before it is given up (a server that stalls).</summary>
+    public TimeSpan FetchStallTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Timeout and rate-limit patience of API reads.</summary>
     public VerifierOptions Api { get; init; } = new();
 

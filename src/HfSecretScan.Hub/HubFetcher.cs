@@ -22,6 +22,55 @@ public sealed class HubFetcher(HfEndpoint endpoint, Secret? token)
     private const string RemoteName = "hub";
 
     /// <summary>
+    /// <see cref="Fetch"/>, given up when nothing arrives for <paramref name="stallTimeout"/>: libgit2
+    /// has no timeout of its own, so a server that stops answering would stall the audit. Returns
+    /// false when given up; the abandoned transfer ends when the server does (its callback then
+    /// cancels it) and <paramref name="abandoned"/> runs after it.
+    /// </summary>
+    /// <exception cref="LibGit2SharpException">The fetch failed (HTTP error, authentication, corrupt pack).</exception>
+    public async Task<bool> FetchAsync(HubRepositoryId repository, string gitDirectory, Action<long> receivedBytes, TimeSpan stallTimeout, Action abandoned, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(receivedBytes);
+        ArgumentNullException.ThrowIfNull(abandoned);
+        long lastActivity = Environment.TickCount64;
+        var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var fetch = Task.Run(
+            () => Fetch(
+                repository,
+                gitDirectory,
+                bytes =>
+                {
+                    Volatile.Write(ref lastActivity, Environment.TickCount64);
+                    receivedBytes(bytes);
+                },
+                giveUp.Token),
+            CancellationToken.None);
+        var poll = TimeSpan.FromMilliseconds(Math.Clamp(stallTimeout.TotalMilliseconds / 4, 10, 1000));
+        while (await Task.WhenAny(fetch, Task.Delay(poll, cancellationToken)).ConfigureAwait(false) != fetch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (Environment.TickCount64 - Volatile.Read(ref lastActivity) > stallTimeout.TotalMilliseconds)
+            {
+                await giveUp.CancelAsync().ConfigureAwait(false);
+                _ = fetch.ContinueWith(
+                    _ =>
+                    {
+                        giveUp.Dispose();
+                        abandoned();
+                    },
+                    CancellationToken.None,
+                    TaskContinuationOptions.None,
+                    TaskScheduler.Default);
+                return false;
+            }
+        }
+
+        giveUp.Dispose();
+        await fetch.ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
     /// Fetches <paramref name="repository"/> into the bare repository at <paramref name="gitDirectory"/>,
     /// created when absent; one already there (a cache) gets only what changed.
     /// </summary>

@@ -58,11 +58,19 @@ public sealed class HubSource(HubAuditOptions options) : IScanSource
         string folder = options.CacheDirectory is { } cache
             ? Path.Combine(cache, repository.WebPath + ".git")
             : Directory.CreateTempSubdirectory("hfscan-hub-").FullName;
+        bool temporary = options.CacheDirectory is null;
+        bool removeWhenAbandoned = temporary;
         try
         {
             try
             {
-                fetcher.Fetch(repository, folder, fetched, cancellationToken);
+                // An abandoned transfer may still write into its folder: that is removed once it ends.
+                if (!await fetcher.FetchAsync(repository, folder, fetched, options.FetchStallTimeout, () => { if (removeWhenAbandoned) { TemporaryFolder.Delete(folder); } }, cancellationToken).ConfigureAwait(false))
+                {
+                    temporary = false;
+                    part.Problem(new ScanProblem(ProblemKind.Network, string.Empty, $"Could not fetch {repository.WebPath}: nothing arrived for {options.FetchStallTimeout.TotalSeconds:0} s, given up."));
+                    return;
+                }
             }
             catch (LibGit2SharpException e)
             {
@@ -82,7 +90,7 @@ public sealed class HubSource(HubAuditOptions options) : IScanSource
         }
         finally
         {
-            if (options.CacheDirectory is null)
+            if (temporary)
             {
                 TemporaryFolder.Delete(folder);
             }
