@@ -1,3 +1,5 @@
+using HfSecretScan.Content;
+
 namespace HfSecretScan.Containers;
 
 /// <summary>
@@ -5,21 +7,11 @@ namespace HfSecretScan.Containers;
 /// and what went in against the ratio limit, and ends (returns no more bytes) when either trips,
 /// so that a bomb costs bounded time and memory and what was read before still counts.
 /// </summary>
-internal sealed class MeteredStream(Stream inflated, Func<long> compressedBytes, ContainerBudget budget, bool charge) : Stream
+internal sealed class MeteredStream(Stream inflated, Func<long> compressedBytes, ContainerBudget budget, bool charge) : ReadOnlyStream
 {
     private long _produced;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position { get => _produced; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -41,16 +33,6 @@ internal sealed class MeteredStream(Stream inflated, Func<long> compressedBytes,
         return !charge || budget.Charge(read) ? read : 0;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -63,22 +45,12 @@ internal sealed class MeteredStream(Stream inflated, Func<long> compressedBytes,
 }
 
 /// <summary>A read-only pass-through that counts the bytes read from it: the compressed side of a <see cref="MeteredStream"/>.</summary>
-internal sealed class CountingStream(Stream inner, bool leaveOpen) : Stream
+internal sealed class CountingStream(Stream inner, bool leaveOpen) : ReadOnlyStream
 {
     /// <summary>Bytes read so far.</summary>
     public long BytesRead { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -86,16 +58,6 @@ internal sealed class CountingStream(Stream inner, bool leaveOpen) : Stream
         BytesRead += read;
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,18 +1,14 @@
+using HfSecretScan.Content;
+
 namespace HfSecretScan.Git.Storage.Objects;
 
 /// <summary>
 /// An inflating stream held to the size its object's header declares: data past that size, or an
 /// end before it, is corrupt (as git says), rather than read on or accepted as the whole object.
 /// </summary>
-internal sealed class SizeCheckedStream(Stream inner, long declared, Func<string, CorruptObjectException> corrupt) : Stream
+internal sealed class SizeCheckedStream(Stream inner, long declared, Func<string, CorruptObjectException> corrupt) : ReadOnlyStream
 {
     private long _read;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
 
     public override long Length => declared;
 
@@ -21,8 +17,6 @@ internal sealed class SizeCheckedStream(Stream inner, long declared, Func<string
         get => _read;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -45,16 +39,6 @@ internal sealed class SizeCheckedStream(Stream inner, long declared, Func<string
 
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
