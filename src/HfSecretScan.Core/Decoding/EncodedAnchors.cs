@@ -24,12 +24,12 @@ internal static class EncodedAnchors
         [((byte)'5', (byte)'f'), ((byte)'5', (byte)'F'), ((byte)'#', (byte)'9'), ((byte)'=', (byte)'\n'), ((byte)'=', (byte)'\r')];
 
     /// <summary>
-    /// The pairs to search for when decoding <paramref name="depth"/> encodings deep: for each
-    /// depth-one base64 anchor, pairs such that one still lies whole on one side wherever a line wrap
+    /// The pairs to search base64 runs for when decoding <paramref name="depth"/> encodings deep: for
+    /// each depth-one anchor, pairs such that one still lies whole on one side wherever a line wrap
     /// splits the anchor, chosen among the rarest in text (a candidate costs a look around it); for
     /// each deeper anchor its rarest pair.
     /// </summary>
-    public static IEnumerable<(byte First, byte Second)> Pairs(int depth)
+    public static IEnumerable<(byte First, byte Second)> Base64Pairs(int depth)
     {
         foreach (var pair in Base64.SelectMany(WrapProofPairs))
         {
@@ -42,11 +42,6 @@ internal static class EncodedAnchors
             {
                 yield return Enumerable.Range(0, anchor.Length - 1).Select(i => ((byte)anchor[i], (byte)anchor[i + 1])).MinBy(p => Commonness(p.Item1, p.Item2));
             }
-        }
-
-        foreach (var pair in EscapePairs)
-        {
-            yield return pair;
         }
     }
 

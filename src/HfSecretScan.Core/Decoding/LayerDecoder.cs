@@ -4,10 +4,12 @@ using HfSecretScan.Detection;
 namespace HfSecretScan.Decoding;
 
 /// <summary>
-/// Finds tokens under encodings, up to a depth. Candidates come from one vectorized pass for the
-/// fixed pairs that encoded prefixes contain (<see cref="EncodedAnchors"/>); only a candidate's
-/// run (a base64 or hex value) or neighbourhood (character escapes) is decoded, and what it decodes
-/// to is searched for tokens and, below the depth, for further encodings. Thread-safe.
+/// Finds tokens under encodings, up to a depth. Candidates come from one vectorized pass over each
+/// window (<see cref="CandidateScan"/>: escape pairs, and runs of base64 long enough for a token's
+/// line) and a search for the fixed pairs of base64 anchors (<see cref="EncodedAnchors"/>) inside
+/// those runs only; a candidate's run (a base64 or hex value) or neighbourhood (character escapes)
+/// is decoded, and what it decodes to is searched for tokens and, below the depth, for further
+/// encodings. Thread-safe.
 /// </summary>
 internal sealed class LayerDecoder
 {
@@ -23,7 +25,13 @@ internal sealed class LayerDecoder
     private static readonly LayerDecoder?[] ByDepth = new LayerDecoder?[8];
 
     [ThreadStatic]
-    private static List<int>? t_candidates;
+    private static List<int>? t_escapes;
+
+    [ThreadStatic]
+    private static List<(int Start, int End)>? t_runs;
+
+    [ThreadStatic]
+    private static List<int>? t_base64;
 
     private readonly int _depth;
     private readonly PairSearch _pairs;
@@ -32,7 +40,7 @@ internal sealed class LayerDecoder
     private LayerDecoder(int depth)
     {
         _depth = depth;
-        _pairs = new PairSearch(EncodedAnchors.Pairs(depth));
+        _pairs = new PairSearch(EncodedAnchors.Base64Pairs(depth));
         _anchors = [.. (depth >= 2 ? [.. EncodedAnchors.Base64, .. EncodedAnchors.Base64OfBase64] : EncodedAnchors.Base64).Select(System.Text.Encoding.ASCII.GetBytes)];
     }
 
@@ -55,20 +63,35 @@ internal sealed class LayerDecoder
     /// </summary>
     public void Find(ReadOnlySpan<byte> window, long windowOffset, int from, int limit, bool windowEndsContent, IScanContent content, List<RawToken> output)
     {
-        var candidates = t_candidates ??= [];
-        candidates.Clear();
-        _pairs.FindAll(window, from, limit, candidates);
-        if (candidates.Count == 0)
+        var escapes = t_escapes ??= [];
+        var runs = t_runs ??= [];
+        var base64 = t_base64 ??= [];
+        escapes.Clear();
+        runs.Clear();
+        base64.Clear();
+        CandidateScan.Instance.FindAll(window, from, limit, Base64Run.MinimumWrapWidth, escapes, runs);
+        foreach (var (start, end) in runs)
+        {
+            _pairs.FindAll(window, Math.Max(start, from), Math.Min(end, limit), base64);
+        }
+
+        if (escapes.Count == 0 && base64.Count == 0)
         {
             return;
         }
 
-        // Copied: resolving may decode and search nested values on this thread, which reuses the list.
-        int[] found = [.. candidates];
+        // Copied: resolving may decode and search nested values on this thread, which reuses the lists.
+        int[] escapeCandidates = [.. escapes];
+        int[] base64Candidates = [.. base64];
         var resolver = new Resolver(this, window, windowOffset, windowEndsContent, content, output);
-        foreach (int at in found)
+        foreach (int at in base64Candidates)
         {
-            resolver.Resolve(at);
+            resolver.ResolveBase64(at, windowOffset + at);
+        }
+
+        foreach (int at in escapeCandidates)
+        {
+            resolver.ResolveEscapePair(at, windowOffset + at);
         }
     }
 
@@ -109,31 +132,20 @@ internal sealed class LayerDecoder
         private ContentNeighbourhood? _around;
         private List<byte>? _characters;
 
-        public void Resolve(int at)
+        /// <summary>An escape pair: an escaped underscore may be hex (<c>5f</c>) or a character escape; <c>#9</c> and a soft line break only the latter.</summary>
+        public void ResolveEscapePair(int at, long offset)
         {
-            byte first = _window[at];
-            byte second = _window[at + 1];
-            long offset = windowOffset + at;
-            if (first == '5' && second is (byte)'f' or (byte)'F')
+            if (_window[at] == '5')
             {
                 ResolveHex(at, offset);
-                ResolveEscape(at, offset);
-            }
-            else if (first == '#' || first == '=')
-            {
-                ResolveEscape(at, offset);
-                return;
             }
 
-            if (Base64Run.IsBase64(first) && Base64Run.IsBase64(second))
-            {
-                ResolveBase64(at, offset);
-            }
+            ResolveEscape(at, offset);
         }
 
-        private void ResolveBase64(int at, long offset)
+        public void ResolveBase64(int at, long offset)
         {
-            if (offset < _base64Until || !MayBeBase64(at))
+            if (offset < _base64Until)
             {
                 return;
             }
@@ -285,59 +297,6 @@ internal sealed class LayerDecoder
 
                 output.Add(token with { Offset = bytesStart + sources[s], Decoded = [scheme] });
             }
-        }
-
-        /// <summary>
-        /// A cheap look at the window before reading any further: a run shorter than a token that is
-        /// neither at a line start (a wrapped value's last line) nor at the window's edge is no value.
-        /// </summary>
-        private readonly bool MayBeBase64(int at)
-        {
-            int left = at;
-            while (left > 0 && at - left < Base64Run.MinimumLength && Base64Run.IsBase64(_window[left - 1]))
-            {
-                left--;
-            }
-
-            int right = at;
-            while (right < _window.Length && right - left < Base64Run.MinimumLength && Base64Run.IsBase64(_window[right]))
-            {
-                right++;
-            }
-
-            if (right - left >= Base64Run.MinimumLength || left == 0 || right == _window.Length)
-            {
-                return true;
-            }
-
-            // A short run can still be a wrapped value's last line: the line before ends in a long run right at the break.
-            int i = left;
-            while (i > 0 && _window[i - 1] is (byte)' ' or (byte)'\t')
-            {
-                i--;
-            }
-
-            if (i >= 2 && _window[i - 2] == '\\' && _window[i - 1] == 'n')
-            {
-                i -= 2;
-            }
-            else if (i >= 1 && _window[i - 1] is (byte)'\n' or (byte)'\r')
-            {
-                i -= i >= 2 && _window[i - 1] == '\n' && _window[i - 2] == '\r' ? 2 : 1;
-            }
-            else
-            {
-                return i == 0;
-            }
-
-            int run = 0;
-            while (i > 0 && run < Base64Run.MinimumWrapWidth && Base64Run.IsBase64(_window[i - 1]))
-            {
-                i--;
-                run++;
-            }
-
-            return run >= Base64Run.MinimumWrapWidth || i == 0;
         }
 
         private readonly bool ContainsAnchor(ReadOnlySpan<byte> characters)
