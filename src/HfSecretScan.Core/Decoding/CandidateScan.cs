@@ -37,22 +37,29 @@ internal sealed class CandidateScan
     private CandidateScan()
     {
         var tables = new byte[4, 16];
+
+        // One bit per first byte of the escape pairs.
+        Span<byte> firstBytes = stackalloc byte[3];
         int bit = 0;
-        foreach (var group in EncodedAnchors.EscapePairs.GroupBy(p => p.First))
+        foreach (var (first, second) in EncodedAnchors.EscapePairs)
         {
-            if (bit == 3)
+            int group = firstBytes[..bit].IndexOf(first);
+            if (group < 0)
             {
-                throw new InvalidOperationException("The escape pairs need more than three first bytes.");
+                if (bit == firstBytes.Length)
+                {
+                    throw new InvalidOperationException("The escape pairs need more than three first bytes.");
+                }
+
+                group = bit;
+                firstBytes[bit++] = first;
             }
 
-            byte mask = (byte)(1 << bit++);
-            tables[0, group.Key & 15] |= mask;
-            tables[1, group.Key >> 4] |= mask;
-            foreach (var (_, second) in group)
-            {
-                tables[2, second & 15] |= mask;
-                tables[3, second >> 4] |= mask;
-            }
+            byte mask = (byte)(1 << group);
+            tables[0, first & 15] |= mask;
+            tables[1, first >> 4] |= mask;
+            tables[2, second & 15] |= mask;
+            tables[3, second >> 4] |= mask;
         }
 
         // Base64 characters by high nibble: those whose low nibbles form the same set share a bit.
@@ -100,17 +107,27 @@ internal sealed class CandidateScan
             _second[b] = (byte)(tables[2, b & 15] & tables[3, b >> 4]);
         }
 
-        // Each escape group must accept exactly its pairs: a wider one would only cost checks, but
-        // the candidates are used unchecked.
-        for (int first = 0; first < 256; first++)
+        // Each escape group must accept exactly its pairs (they are used unchecked): as a group
+        // accepts every first byte it knows with every second, its pairs must be all those products.
+        for (int group = 0; group < bit; group++)
         {
-            for (int second = 0; second < 256; second++)
+            int firsts = 0;
+            int seconds = 0;
+            for (int b = 0; b < 256; b++)
             {
-                bool accepted = (_first[first] & _second[second] & EscapeBits) != 0;
-                if (accepted != EncodedAnchors.EscapePairs.Contains(((byte)first, (byte)second)))
-                {
-                    throw new InvalidOperationException("The escape pairs do not fit the nibble tables exactly.");
-                }
+                firsts += (_first[b] >> group) & 1;
+                seconds += (_second[b] >> group) & 1;
+            }
+
+            int pairs = 0;
+            foreach (var (first, second) in EncodedAnchors.EscapePairs)
+            {
+                pairs += (_first[first] & _second[second] & (1 << group)) != 0 ? 1 : 0;
+            }
+
+            if (firsts * seconds != pairs)
+            {
+                throw new InvalidOperationException("The escape pairs do not fit the nibble tables exactly.");
             }
         }
     }
@@ -119,18 +136,19 @@ internal sealed class CandidateScan
     /// Appends to <paramref name="escapes"/> each index in <c>[from, limit)</c> where an escape pair
     /// starts, and to <paramref name="runs"/> each run of base64 characters of at least
     /// <paramref name="minimumRun"/> that overlaps <c>[from, limit)</c>, as <c>(start, end)</c>
-    /// within <paramref name="span"/>. A run that touches either end of the span is reported
-    /// whatever its length: it may go on beyond.
+    /// within <paramref name="span"/>. A run that touches an end of the span is reported whatever
+    /// its length, unless the content ends there too (<paramref name="atStart"/>,
+    /// <paramref name="atEnd"/>): it may go on beyond.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void FindAll(ReadOnlySpan<byte> span, int from, int limit, int minimumRun, List<int> escapes, List<(int Start, int End)> runs)
+    public void FindAll(ReadOnlySpan<byte> span, int from, int limit, bool atStart, bool atEnd, int minimumRun, List<int> escapes, List<(int Start, int End)> runs)
     {
         ref byte start = ref MemoryMarshal.GetReference(span);
 
-        // The last byte that is no base64, -1 before the first: a run from the span's start counts
-        // whatever its length. Only a run across a block's first break can be long, as runs inside
-        // a block are shorter than it.
+        // The last byte that is no base64, -1 before the first. Only a run across a block's first
+        // break can be long, as runs inside a block are shorter than it.
         int lastBreak = -1;
+        bool openStart = !atStart;
         int i = 0;
         if (Avx2.IsSupported)
         {
@@ -155,7 +173,7 @@ internal sealed class CandidateScan
                 if (breaks != 0)
                 {
                     int first = i + BitOperations.TrailingZeroCount(breaks);
-                    if (first - lastBreak > minimumRun || (lastBreak < 0 && first > 0))
+                    if (first - lastBreak > minimumRun || (openStart && lastBreak < 0 && first > 0))
                     {
                         AddRun(lastBreak + 1, first, from, limit, runs);
                     }
@@ -183,7 +201,7 @@ internal sealed class CandidateScan
                 if (breaks != 0)
                 {
                     int first = i + BitOperations.TrailingZeroCount(breaks);
-                    if (first - lastBreak > minimumRun || (lastBreak < 0 && first > 0))
+                    if (first - lastBreak > minimumRun || (openStart && lastBreak < 0 && first > 0))
                     {
                         AddRun(lastBreak + 1, first, from, limit, runs);
                     }
@@ -203,7 +221,7 @@ internal sealed class CandidateScan
 
             if ((classes & Base64Bits) == 0)
             {
-                if (i - lastBreak > minimumRun || (lastBreak < 0 && i > 0))
+                if (i - lastBreak > minimumRun || (openStart && lastBreak < 0 && i > 0))
                 {
                     AddRun(lastBreak + 1, i, from, limit, runs);
                 }
@@ -212,8 +230,7 @@ internal sealed class CandidateScan
             }
         }
 
-        // A run to the span's end may go on beyond it.
-        if (lastBreak + 1 < span.Length)
+        if (span.Length - lastBreak > minimumRun || (!atEnd && lastBreak + 1 < span.Length) || (openStart && lastBreak < 0 && span.Length > 0))
         {
             AddRun(lastBreak + 1, span.Length, from, limit, runs);
         }

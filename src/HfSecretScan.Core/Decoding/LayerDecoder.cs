@@ -34,13 +34,14 @@ internal sealed class LayerDecoder
     private static List<int>? t_base64;
 
     private readonly int _depth;
-    private readonly PairSearch _pairs;
+    // Made on the first long base64 run: most source trees have none, and a short scan should not pay for the tables.
+    private readonly Lazy<PairSearch> _pairs;
     private readonly byte[][] _anchors;
 
     private LayerDecoder(int depth)
     {
         _depth = depth;
-        _pairs = new PairSearch(EncodedAnchors.Base64Pairs(depth));
+        _pairs = new Lazy<PairSearch>(() => new PairSearch(EncodedAnchors.Base64Pairs(depth)));
         _anchors = [.. (depth >= 2 ? [.. EncodedAnchors.Base64, .. EncodedAnchors.Base64OfBase64] : EncodedAnchors.Base64).Select(System.Text.Encoding.ASCII.GetBytes)];
     }
 
@@ -69,10 +70,10 @@ internal sealed class LayerDecoder
         escapes.Clear();
         runs.Clear();
         base64.Clear();
-        CandidateScan.Instance.FindAll(window, from, limit, Base64Run.MinimumWrapWidth, escapes, runs);
+        CandidateScan.Instance.FindAll(window, from, limit, windowOffset == 0, windowEndsContent, Base64Run.MinimumWrapWidth, escapes, runs);
         foreach (var (start, end) in runs)
         {
-            _pairs.FindAll(window, Math.Max(start, from), Math.Min(end, limit), base64);
+            _pairs.Value.FindAll(window, Math.Max(start, from), Math.Min(end, limit), base64);
         }
 
         if (escapes.Count == 0 && base64.Count == 0)

@@ -27,41 +27,53 @@ internal sealed class PairSearch
     /// <summary>Prepares the search for <paramref name="pairs"/>, each written as two bytes.</summary>
     public PairSearch(IEnumerable<(byte First, byte Second)> pairs)
     {
-        // Each group accepts every combination of its pairs' nibbles, so a pair joins the group it
-        // widens least: false candidates, each checked exactly, are what this search costs.
-        var groups = new List<(byte First, byte Second)>[Banks * GroupsPerBank];
-        for (int g = 0; g < groups.Length; g++)
+        foreach (var (first, second) in pairs)
         {
-            groups[g] = [];
+            int key = (first << 8) | second;
+            _exact[key >> 6] |= 1UL << (key & 63);
         }
 
-        foreach (var pair in pairs.Distinct().OrderBy(p => p.First).ThenBy(p => p.Second))
+        // A group is the nibbles it accepts, as four 16-bit sets: first byte's low and high, second's.
+        // It accepts every combination of them, so a pair joins the group it widens least: false
+        // candidates, each checked exactly, are what this search costs. Pairs go in byte order, so
+        // the tables do not depend on the order the pairs came in.
+        var groups = new ushort[Banks * GroupsPerBank * 4];
+        for (int key = 0; key < 65536; key++)
         {
-            int best = Enumerable.Range(0, groups.Length).MinBy(g => Accepted([.. groups[g], pair]) - Accepted(groups[g]));
-            groups[best].Add(pair);
-            int key = (pair.First << 8) | pair.Second;
-            _exact[key >> 6] |= 1UL << (key & 63);
+            if ((_exact[key >> 6] & (1UL << (key & 63))) == 0)
+            {
+                continue;
+            }
+
+            ushort firstLow = (ushort)(1 << ((key >> 8) & 15));
+            ushort firstHigh = (ushort)(1 << (key >> 12));
+            ushort secondLow = (ushort)(1 << (key & 15));
+            ushort secondHigh = (ushort)(1 << ((key >> 4) & 15));
+            int best = 0;
+            double bestCost = double.MaxValue;
+            for (int g = 0; g < groups.Length; g += 4)
+            {
+                double before = groups[g] == 0 ? 0 : Accepted(groups[g], groups[g + 1], groups[g + 2], groups[g + 3]);
+                double cost = Accepted((ushort)(groups[g] | firstLow), (ushort)(groups[g + 1] | firstHigh), (ushort)(groups[g + 2] | secondLow), (ushort)(groups[g + 3] | secondHigh)) - before;
+                if (cost < bestCost)
+                {
+                    best = g;
+                    bestCost = cost;
+                }
+            }
+
+            groups[best] |= firstLow;
+            groups[best + 1] |= firstHigh;
+            groups[best + 2] |= secondLow;
+            groups[best + 3] |= secondHigh;
         }
 
         for (int bank = 0; bank < Banks; bank++)
         {
-            var tables = new byte[4, 16];
-            for (int g = 0; g < GroupsPerBank; g++)
-            {
-                byte bit = (byte)(1 << g);
-                foreach (var (first, second) in groups[(bank * GroupsPerBank) + g])
-                {
-                    tables[0, first & 15] |= bit;
-                    tables[1, first >> 4] |= bit;
-                    tables[2, second & 15] |= bit;
-                    tables[3, second >> 4] |= bit;
-                }
-            }
-
-            _firstLow[bank] = Row(tables, 0);
-            _firstHigh[bank] = Row(tables, 1);
-            _secondLow[bank] = Row(tables, 2);
-            _secondHigh[bank] = Row(tables, 3);
+            _firstLow[bank] = Row(groups, bank, 0);
+            _firstHigh[bank] = Row(groups, bank, 1);
+            _secondLow[bank] = Row(groups, bank, 2);
+            _secondHigh[bank] = Row(groups, bank, 3);
         }
     }
 
@@ -183,45 +195,42 @@ internal sealed class PairSearch
 
     private static Vector512<byte> Wide(Vector128<byte> table) => Vector512.Create(Vector256.Create(table, table), Vector256.Create(table, table));
 
-    private static Vector128<byte> Row(byte[,] tables, int row)
+    /// <summary>Row <paramref name="row"/> of a bank's tables: for each nibble, the bits of the bank's groups that accept it there.</summary>
+    private static Vector128<byte> Row(ushort[] groups, int bank, int row)
     {
         Span<byte> values = stackalloc byte[16];
-        for (int k = 0; k < 16; k++)
+        values.Clear();
+        for (int g = 0; g < GroupsPerBank; g++)
         {
-            values[k] = tables[row, k];
+            ushort nibbles = groups[(((bank * GroupsPerBank) + g) * 4) + row];
+            for (int k = 0; k < 16; k++)
+            {
+                values[k] |= (byte)(((nibbles >> k) & 1) << g);
+            }
         }
 
         return Vector128.Create((ReadOnlySpan<byte>)values);
     }
 
     /// <summary>
-    /// How often, roughly, a group holding <paramref name="pairs"/> lets a position of source code
-    /// or prose through: the chance that its first byte passes times the chance that its second does.
+    /// How often, roughly, a group accepting these nibbles lets a position of source code or prose
+    /// through: the chance that its first byte passes times the chance that its second does.
     /// </summary>
-    private static double Accepted(List<(byte First, byte Second)> pairs)
+    private static double Accepted(ushort firstLow, ushort firstHigh, ushort secondLow, ushort secondHigh) =>
+        Passing(firstLow, firstHigh) * Passing(secondLow, secondHigh);
+
+    private static double Passing(ushort low, ushort high)
     {
-        if (pairs.Count == 0)
+        double chance = 0;
+        for (int b = 0; b < 256; b++)
         {
-            return 0;
-        }
-
-        return Passing(pairs.Select(p => p.First)) * Passing(pairs.Select(p => p.Second));
-
-        static double Passing(IEnumerable<byte> bytes)
-        {
-            var low = bytes.Select(b => b & 15).ToHashSet();
-            var high = bytes.Select(b => b >> 4).ToHashSet();
-            double chance = 0;
-            for (int b = 0; b < 256; b++)
+            if (((low >> (b & 15)) & (high >> (b >> 4)) & 1) != 0)
             {
-                if (low.Contains(b & 15) && high.Contains(b >> 4))
-                {
-                    chance += Frequency((byte)b);
-                }
+                chance += Frequency((byte)b);
             }
-
-            return chance;
         }
+
+        return chance;
     }
 
     /// <summary>A byte's share of typical text: spaces, lower-case letters and line ends most.</summary>

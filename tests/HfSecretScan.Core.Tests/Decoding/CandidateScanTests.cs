@@ -28,6 +28,15 @@ public sealed class CandidateScanTests
     }
 
     [TestMethod]
+    public void RunsAtTheContentsEndsAreShortThere()
+    {
+        var (_, runs) = Scan(Encoding.ASCII.GetBytes("ab cd"), 0, 5, atStart: true, atEnd: true);
+        Assert.AreEqual(0, runs.Length);
+        (_, runs) = Scan(Encoding.ASCII.GetBytes("abcd"), 0, 4, atStart: true, atEnd: false);
+        CollectionAssert.AreEqual(new[] { (0, 4) }, runs, "the content goes on after the span");
+    }
+
+    [TestMethod]
     public void EscapePairsAreExact()
     {
         string text = "%5F %5f \\u005F &#95; =\n =\r 5g #8 =x 4f";
@@ -65,24 +74,26 @@ public sealed class CandidateScanTests
 
             int from = length == 0 ? 0 : random.Next(length);
             int limit = from + random.Next(length - from + 1);
-            var (escapes, runs) = Scan(bytes, from, limit);
-            var (expectedEscapes, expectedRuns) = Reference(bytes, from, limit);
+            bool atStart = random.Next(2) == 0;
+            bool atEnd = random.Next(2) == 0;
+            var (escapes, runs) = Scan(bytes, from, limit, atStart, atEnd);
+            var (expectedEscapes, expectedRuns) = Reference(bytes, from, limit, atStart, atEnd);
             CollectionAssert.AreEqual(expectedEscapes, escapes, $"escapes, round {round}");
             CollectionAssert.AreEqual(expectedRuns, runs, $"runs, round {round}");
         }
     }
 
-    private static (int[] Escapes, (int, int)[] Runs) Scan(string text, int from, int limit) => Scan(Encoding.ASCII.GetBytes(text), from, limit);
+    private static (int[] Escapes, (int, int)[] Runs) Scan(string text, int from, int limit) => Scan(Encoding.ASCII.GetBytes(text), from, limit, false, false);
 
-    private static (int[] Escapes, (int, int)[] Runs) Scan(byte[] bytes, int from, int limit)
+    private static (int[] Escapes, (int, int)[] Runs) Scan(byte[] bytes, int from, int limit, bool atStart, bool atEnd)
     {
         var escapes = new List<int>();
         var runs = new List<(int Start, int End)>();
-        CandidateScan.Instance.FindAll(bytes, from, limit, MinimumRun, escapes, runs);
+        CandidateScan.Instance.FindAll(bytes, from, limit, atStart, atEnd, MinimumRun, escapes, runs);
         return ([.. escapes], [.. runs.Select(r => (r.Start, r.End))]);
     }
 
-    private static (int[] Escapes, (int, int)[] Runs) Reference(byte[] bytes, int from, int limit)
+    private static (int[] Escapes, (int, int)[] Runs) Reference(byte[] bytes, int from, int limit, bool atStart, bool atEnd)
     {
         var escapes = new List<int>();
         for (int i = from; i < limit && i + 1 < bytes.Length; i++)
@@ -109,7 +120,7 @@ public sealed class CandidateScanTests
                 end++;
             }
 
-            bool atEdge = start == 0 || end == bytes.Length;
+            bool atEdge = (start == 0 && !atStart) || (end == bytes.Length && !atEnd);
             if ((end - start >= MinimumRun || atEdge) && start < limit && end > from)
             {
                 runs.Add((start, end));
