@@ -151,6 +151,24 @@ public sealed class HostileRepositoryTests
     }
 
     [TestMethod]
+    public async Task An_index_no_reader_can_read_makes_scan_ignore_nothing_never_crash()
+    {
+        using var repo = TestRepository.Create();
+        repo.Write(".gitignore", "*.txt\n");
+        repo.Write("tracked.txt", TestTokens.User(151) + "\n");
+        repo.Git("add", "-f", ".gitignore", "tracked.txt");
+        string index = Path.Combine(repo.Path, ".git", "index");
+        byte[] data = File.ReadAllBytes(index);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(8), int.MaxValue);
+        File.WriteAllBytes(index, data);
+
+        var result = await CliRun.RunAsync("scan", repo.Path);
+
+        Assert.AreEqual(1, result.ExitCode, result.All);
+        StringAssert.Contains(result.Out, "tracked.txt:1:1", "a tracked file is scanned though its name is ignored");
+    }
+
+    [TestMethod]
     public void A_dot_git_file_naming_a_real_repository_elsewhere_scans_that_repository()
     {
         using var repo = TestRepository.Create();
