@@ -112,7 +112,7 @@ public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
             {
                 result.Cache.Save(CacheFile!, EngineId + "-" + LayersKey(pipeline.Policy.Layers));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
             {
                 Log.LogMessage(MessageImportance.Normal, "HfSecretScan could not write its cache {0} and will read every file again next build: {1}", CacheFile, e.Message);
             }

@@ -323,6 +323,47 @@ public sealed class BuildScanTests
         Assert.IsFalse(build.Output.Contains("MSB4062", StringComparison.Ordinal), build.ToString());
     }
 
+    [TestMethod]
+    public void A_corrupt_cache_is_ignored_and_rebuilt_never_trusted()
+    {
+        var project = TestProject.Create(s_feed, nameof(A_corrupt_cache_is_ignored_and_rebuilt_never_trusted));
+        string token = TestTokens.User(14);
+        string file = project.Write("Secrets.cs", CsFileWith(token));
+        var first = project.Build("-v:n");
+        StringAssert.Contains(first.Summary, " 0 from cache", first.ToString());
+        string cache = Path.Combine(project.Directory, "obj", "Debug", "net10.0", "hfsecretscan.cache");
+        string good = File.ReadAllText(cache);
+        string fileLine = good.Split('\n').Single(l => l.StartsWith(file + "\t", StringComparison.Ordinal));
+        string findingLine = good.Split('\n').Single(l => l.Contains('\u2026', StringComparison.Ordinal));
+        string[] finding = findingLine.Split('\t');
+        finding[6] = token;
+        var corrupt = new Dictionary<string, string>
+        {
+            ["truncated"] = good[..(good.IndexOf(fileLine, StringComparison.Ordinal) + file.Length + 4)],
+            ["garbage"] = Encoding.Latin1.GetString([.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 151 % 251))]),
+            ["another version"] = good.Replace("hfsecretscan-cache 1", "hfsecretscan-cache 2", StringComparison.Ordinal),
+            ["a finding count it cannot hold"] = good.Replace(fileLine, fileLine[..fileLine.LastIndexOf('\t')] + "\t2000000000", StringComparison.Ordinal),
+            ["a negative count"] = good.Replace(fileLine, fileLine[..fileLine.LastIndexOf('\t')] + "\t-1", StringComparison.Ordinal),
+            ["a whole token where the redacted one goes"] = good.Replace(findingLine, string.Join('\t', finding), StringComparison.Ordinal),
+        };
+
+        foreach (var (what, text) in corrupt)
+        {
+            File.WriteAllText(cache, text);
+
+            var build = project.Build("-v:n");
+
+            Assert.AreEqual(1, build.ExitCode, $"{what}: {build}");
+            Assert.AreEqual(first.Summary, build.Summary, $"every file read again, as the first time: {what}: {build}");
+            CollectionAssert.AreEqual(first.Diagnostics.ToArray(), build.Diagnostics.ToArray(), $"{what}: {build}");
+            Assert.IsFalse(build.Output.Contains(token, StringComparison.Ordinal), what + ": the secret is never printed");
+        }
+
+        var rebuilt = project.Build("-v:n");
+        StringAssert.Contains(rebuilt.Summary, " 0 read, ", "the cache was written again, whole: " + rebuilt);
+        Assert.HasCount(1, Directory.GetFiles(Path.GetDirectoryName(cache)!, "*hfsecretscan.cache*"), "no temporary file left beside it");
+    }
+
     private static string CsFileWith(string value) =>
         "namespace Sample;\npublic static class Secrets\n{\n    public const string Token = \"" + value + "\";\n}\n";
 }

@@ -73,7 +73,12 @@ public static class FileSetScanner
         }
     }
 
-    private static void ScanFile(ScanTarget target, ContentScanner scanner, ScanSink sink)
+    /// <summary>Scans one file; a file that changed while it was read is scanned as read and listed as a problem.</summary>
+    /// <param name="target">The file.</param>
+    /// <param name="scanner">The worker's scanner.</param>
+    /// <param name="sink">Receives what is found.</param>
+    /// <param name="opened">Called between open and the first read: the seam tests change the file through, deterministically.</param>
+    internal static void ScanFile(ScanTarget target, ContentScanner scanner, ScanSink sink, Action<string>? opened = null)
     {
         switch (FileKindProbe.Probe(target.FullPath))
         {
@@ -94,7 +99,12 @@ public static class FileSetScanner
         try
         {
             using var content = FileContent.Open(target.FullPath);
+            opened?.Invoke(target.FullPath);
             sink.Scan(scanner, content, target.Path);
+            if (content.Change() is { } change)
+            {
+                sink.Problem(new ScanProblem(ProblemKind.Unreadable, target.Path, $"File changed while it was read ({change}): what was read was scanned; scan it again once it is still."));
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

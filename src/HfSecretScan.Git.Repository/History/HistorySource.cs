@@ -31,28 +31,39 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
     public Task ScanAsync(ScanSink sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        Scan(path, options, sink, cancellationToken);
+        Scan(path, options, sink, new HashSet<string>(StringComparer.Ordinal), cancellationToken);
         return Task.CompletedTask;
     }
 
-    private static void Scan(string path, HistoryScanOptions options, ScanSink sink, CancellationToken cancellationToken)
+    /// <param name="path">A folder in the repository.</param>
+    /// <param name="options">What to cover.</param>
+    /// <param name="sink">Receives what is found.</param>
+    /// <param name="scanned">The git folders scanned so far in this run: a submodule that leads back to one (a <c>.git</c> file naming a parent) is not scanned again.</param>
+    /// <param name="cancellationToken">Stops the scan.</param>
+    private static void Scan(string path, HistoryScanOptions options, ScanSink sink, HashSet<string> scanned, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        string gitDirectory = RepositoryDiscovery.GitDirectoryOf(path);
+        string gitDirectory = Path.GetFullPath(RepositoryDiscovery.GitDirectoryOf(path));
+        if (!scanned.Add(Path.TrimEndingDirectorySeparator(gitDirectory)))
+        {
+            sink.Problem(new ScanProblem(ProblemKind.Input, options.PathPrefix.TrimEnd('/'), $"Submodule leads back to {gitDirectory}, already scanned in this run; not scanned again."));
+            return;
+        }
+
         string lfsObjects = LfsPointer.ObjectsFolder(gitDirectory);
         HistoryInventory inventory;
         string? workingDirectory;
         var storeProblems = new List<ScanProblem>();
         using var store = ObjectStore.Open(gitDirectory, storeProblems, options.FirstObjectDirectories);
         using var progress = new BlobProgress(options.Progress, clock, sink);
-        BlobScan scanned;
+        BlobScan blobScan;
         using (var repository = new Repository(gitDirectory))
         {
             workingDirectory = repository.Info.WorkingDirectory;
             if (options.IsRange)
             {
                 inventory = HistoryWalker.Range(repository, store, Resolve(repository, store, options.Include), Resolve(repository, store, options.Exclude));
-                scanned = ScanBlobs(store, lfsObjects, Locate(store, inventory), sink, progress, cancellationToken);
+                blobScan = ScanBlobs(store, lfsObjects, Locate(store, inventory), sink, progress, cancellationToken);
             }
             else
             {
@@ -74,15 +85,15 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
                     throw;
                 }
 
-                scanned = scanning.GetAwaiter().GetResult();
+                blobScan = scanning.GetAwaiter().GetResult();
             }
         }
 
         inventory.Problems.AddRange(storeProblems);
-        Report(store, inventory, scanned, options, sink, progress);
+        Report(store, inventory, blobScan, options, sink, progress);
         if (!options.IsRange)
         {
-            ScanSubmodules(inventory, workingDirectory, gitDirectory, options, sink, cancellationToken);
+            ScanSubmodules(inventory, workingDirectory, gitDirectory, options, sink, scanned, cancellationToken);
         }
     }
 
@@ -296,10 +307,16 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
     private static ScanProblem MissingBlob(BlobOrigin origin) =>
         new(ProblemKind.MissingObject, origin.BlobId.Sha, $"Missing blob {origin.BlobId.Sha} ({BlobReader.Where(origin)}): not in the object database, not scanned.");
 
-    private static void ScanSubmodules(HistoryInventory inventory, string? workingDirectory, string gitDirectory, HistoryScanOptions options, ScanSink sink, CancellationToken cancellationToken)
+    private static void ScanSubmodules(HistoryInventory inventory, string? workingDirectory, string gitDirectory, HistoryScanOptions options, ScanSink sink, HashSet<string> scanned, CancellationToken cancellationToken)
     {
         foreach (string submodule in inventory.Submodules)
         {
+            if (!SubmoduleRepository.IsSafePath(submodule))
+            {
+                sink.Problem(new ScanProblem(ProblemKind.CorruptObject, options.PathPrefix + submodule, "Submodule path has an empty, '.', '..' or '.git' part (git refuses such trees): it would lead outside its repository, not scanned."));
+                continue;
+            }
+
             string? location = SubmoduleRepository.Find(gitDirectory, workingDirectory, submodule);
             if (!options.RecurseSubmodules || location is null)
             {
@@ -310,7 +327,7 @@ public sealed class HistorySource(string path, HistoryScanOptions options) : ISc
                 continue;
             }
 
-            Scan(location, options with { PathPrefix = options.PathPrefix + submodule + "/" }, sink, cancellationToken);
+            Scan(location, options with { PathPrefix = options.PathPrefix + submodule + "/" }, sink, scanned, cancellationToken);
         }
     }
 }

@@ -58,7 +58,42 @@ public static class HistoryWalker
         return inventory;
     }
 
-    private static RawId? HeadOf(Repository repository) => repository.Head.Tip is { } tip ? RawId.From(tip.Id) : null;
+    private static RawId? HeadOf(Repository repository) => HeadTip(repository) is { } tip ? RawId.From(tip.Id) : null;
+
+    /// <summary>HEAD's commit; null when HEAD is unborn or cannot be read (a damaged <c>packed-refs</c> holds its branch: reported by <see cref="ReadableRefs"/>).</summary>
+    private static Commit? HeadTip(Repository repository)
+    {
+        try
+        {
+            return repository.Head.Tip;
+        }
+        catch (LibGit2SharpException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Every ref, by name. libgit2 refuses them all when one line of <c>packed-refs</c> is junk:
+    /// that is a problem naming the file, and the walk goes on without refs, so every object is
+    /// still read (as unreachable, with the paths its commits give it).
+    /// </summary>
+    private static List<Reference> ReadableRefs(Repository repository, HistoryInventory inventory)
+    {
+        try
+        {
+            return [.. repository.Refs.OrderBy(r => r.CanonicalName, StringComparer.Ordinal)];
+        }
+        catch (LibGit2SharpException e)
+        {
+            string packedRefs = Path.Combine(ObjectDirectories.CommonDirectory(repository.Info.Path), "packed-refs");
+            inventory.Problems.Add(new ScanProblem(
+                ProblemKind.CorruptObject,
+                File.Exists(packedRefs) ? packedRefs : repository.Info.Path,
+                $"Cannot read the refs ({e.Message}); every object was still scanned, those no readable ref or reflog reaches as unreachable."));
+            return [];
+        }
+    }
 
     private static void NoteShallow(Repository repository, HistoryInventory inventory)
     {
@@ -97,7 +132,7 @@ public static class HistoryWalker
     {
         var tips = new List<ObjectId>();
         var logged = new List<string> { "HEAD" };
-        foreach (var reference in repository.Refs.OrderBy(r => r.CanonicalName, StringComparer.Ordinal))
+        foreach (var reference in ReadableRefs(repository, inventory))
         {
             logged.Add(reference.CanonicalName);
             if (reference.ResolveToDirectReference() is not { } direct)
@@ -114,7 +149,7 @@ public static class HistoryWalker
         }
 
         inventory.Head = HeadOf(repository);
-        if (repository.Head.Tip is { } head)
+        if (HeadTip(repository) is { } head)
         {
             tips.Add(head.Id);
             if (repository.Info.IsHeadDetached)

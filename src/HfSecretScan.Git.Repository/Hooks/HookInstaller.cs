@@ -1,3 +1,4 @@
+using System.Text;
 using HfSecretScan.Pipeline;
 using LibGit2Sharp;
 
@@ -34,6 +35,7 @@ public static class HookInstaller
     /// <param name="path">A folder in the repository.</param>
     /// <param name="kinds">The hooks to install.</param>
     /// <param name="recordedCommand">The command that runs hf-scan now, used when no local or global tool is found.</param>
+    /// <exception cref="InputException">No repository there, or a hook could not be written (the previous one is left whole).</exception>
     public static IReadOnlyList<string> Install(string path, IEnumerable<HookKind> kinds, IReadOnlyList<string> recordedCommand)
     {
         string folder = HooksDirectory(path);
@@ -54,11 +56,8 @@ public static class HookInstaller
                 done.Add($"Kept the existing {kind.FileName()} hook as {previous}; it runs first.");
             }
 
-            File.WriteAllText(hook, HookScript.For(kind, recordedCommand));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(hook, File.GetUnixFileMode(hook) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-            }
+            // Whole or not at all, executable from the start: git may run the hook while it is written.
+            AtomicFile.Write(hook, stream => stream.Write(new UTF8Encoding(false).GetBytes(HookScript.For(kind, recordedCommand))), executable: true);
 
             done.Add($"Installed the {kind.FileName()} hook: {hook}");
         }

@@ -48,7 +48,9 @@ internal static class IndexFilePaths
 
         uint version = BinaryPrimitives.ReadUInt32BigEndian(data[4..]);
         int count = BinaryPrimitives.ReadInt32BigEndian(data[8..]);
-        if (version is < 2 or > 4 || count < 0)
+        // An entry takes at least 62 bytes (a version 4 one as many before its path), so a count the
+        // file cannot hold is damage, refused before a list is sized by it.
+        if (version is < 2 or > 4 || count < 0 || count > (data.Length - 12) / 62)
         {
             return null;
         }

@@ -27,13 +27,13 @@ internal sealed class ObjectStore : IDisposable
     /// <summary>Every readable pack index.</summary>
     public IReadOnlyList<PackIndex> Packs { get; }
 
-    /// <summary>Opens the object database of the repository whose git folder is <paramref name="gitDirectory"/>; an unreadable pack index becomes a problem.</summary>
+    /// <summary>Opens the object database of the repository whose git folder is <paramref name="gitDirectory"/>; an unreadable pack index or alternate becomes a problem.</summary>
     /// <param name="gitDirectory">The repository's git folder.</param>
     /// <param name="problems">Receives what could not be read.</param>
     /// <param name="firstFolders">Object folders read before the repository's own (a push's quarantine).</param>
     public static ObjectStore Open(string gitDirectory, ICollection<ScanProblem> problems, IReadOnlyList<string>? firstFolders = null)
     {
-        var folders = ObjectDirectories.Of(gitDirectory, firstFolders ?? []);
+        var folders = ObjectDirectories.Of(gitDirectory, firstFolders ?? [], problems);
         var packs = new List<PackIndex>();
         foreach (string folder in folders)
         {

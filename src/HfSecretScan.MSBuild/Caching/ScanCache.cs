@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using HfSecretScan.Detection;
+using HfSecretScan.Findings;
 using HfSecretScan.MSBuild.Selection;
+using HfSecretScan.Pipeline;
 
 namespace HfSecretScan.MSBuild.Caching;
 
@@ -10,12 +12,16 @@ namespace HfSecretScan.MSBuild.Caching;
 /// folder: one line per file (path, length, last write time, finding count), then one line per
 /// finding (rule, position, fingerprint, redacted token). Text, not JSON, so that a no-change
 /// build loads it in well under a millisecond. A cache written by another engine build, or one
-/// that does not parse, is dropped and every file is scanned again.
+/// that does not parse (truncated, garbage, a count or size it cannot hold), is dropped and every
+/// file is scanned again: nothing in it is trusted beyond what it could have written.
 /// </summary>
 internal sealed class ScanCache
 {
     private const string Magic = "hfsecretscan-cache 1";
     private const char Separator = '\t';
+
+    // Far above any project's cache (about 100 bytes a file); a bigger file is not one it wrote.
+    private const long MaxCacheBytes = 256L << 20;
 
     private readonly Dictionary<string, CachedFile> _files;
 
@@ -43,6 +49,12 @@ internal sealed class ScanCache
         string[] lines;
         try
         {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length > MaxCacheBytes)
+            {
+                return cache;
+            }
+
             lines = File.ReadAllLines(path, Encoding.UTF8);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -61,8 +73,15 @@ internal sealed class ScanCache
             while (i < lines.Length)
             {
                 string[] file = lines[i++].Split(Separator);
-                var stamp = new FileStamp(long.Parse(file[1], CultureInfo.InvariantCulture), long.Parse(file[2], CultureInfo.InvariantCulture));
+                var stamp = new FileStamp(NonNegative(long.Parse(file[1], CultureInfo.InvariantCulture)), long.Parse(file[2], CultureInfo.InvariantCulture));
                 int count = int.Parse(file[3], CultureInfo.InvariantCulture);
+
+                // Checked before the array is made: a forged count must not allocate gigabytes.
+                if (count < 0 || count > lines.Length - i)
+                {
+                    return Empty();
+                }
+
                 var findings = new CachedFinding[count];
                 for (int k = 0; k < count; k++)
                 {
@@ -92,7 +111,8 @@ internal sealed class ScanCache
         return cache;
     }
 
-    /// <summary>Writes the cache to <paramref name="path"/> through a temporary file, so a reader never sees half of it.</summary>
+    /// <summary>Writes the cache to <paramref name="path"/> whole or not at all (<see cref="AtomicFile"/>), so a reader never sees half of it.</summary>
+    /// <exception cref="InputException">It could not be written; the previous cache is as it was.</exception>
     public void Save(string path, string engineId)
     {
         var text = new StringBuilder();
@@ -113,19 +133,25 @@ internal sealed class ScanCache
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        string temporary = path + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".tmp";
-        File.WriteAllText(temporary, text.ToString(), new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.Write(path, stream => stream.Write(new UTF8Encoding(false).GetBytes(text.ToString())));
     }
 
+    /// <summary>One finding line; what the cache could not have written (an unknown form, a fingerprint that is no SHA-256, a whole token) is a <see cref="FormatException"/>.</summary>
     private static CachedFinding ParseFinding(string[] f) => new(
         TokenRules.FindById(f[0]) ?? throw new FormatException("Unknown rule " + f[0]),
-        int.Parse(f[1], CultureInfo.InvariantCulture),
-        int.Parse(f[2], CultureInfo.InvariantCulture),
-        long.Parse(f[3], CultureInfo.InvariantCulture),
-        Enum.Parse<ByteForm>(f[4]),
-        f[5],
-        f[6],
-        f[7].Length == 0 ? null : f[7],
-        f[8].Length == 0 ? [] : f[8].Split(','));
+        NonNegative(int.Parse(f[1], CultureInfo.InvariantCulture)),
+        NonNegative(int.Parse(f[2], CultureInfo.InvariantCulture)),
+        NonNegative(long.Parse(f[3], CultureInfo.InvariantCulture)),
+        Enum.TryParse<ByteForm>(f[4], out var form) && Enum.IsDefined(form) && !char.IsAsciiDigit(f[4][0]) ? form : throw new FormatException("Unknown form " + f[4]),
+        f[5].Length == 64 && f[5].All(char.IsAsciiHexDigitLower) ? f[5] : throw new FormatException("Not a fingerprint"),
+        Unchanged(f[6]),
+        f[7].Length == 0 ? null : Unchanged(f[7]),
+        f[8].Length == 0 ? [] : Unchanged(f[8]).Split(','));
+
+    private static T NonNegative<T>(T value)
+        where T : System.Numerics.INumber<T> =>
+        T.IsNegative(value) ? throw new FormatException("Negative number") : value;
+
+    /// <summary>Text the cache shows in a message: it never writes a whole token, so one there is forged.</summary>
+    private static string Unchanged(string text) => Secret.RedactAll(text) == text ? text : throw new FormatException("A whole token");
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HfSecretScan.Findings;
 using HfSecretScan.Git.Repositories;
+using HfSecretScan.Pipeline;
 using HfSecretScan.Reporting;
 
 namespace HfSecretScan.Tool.Cli;

@@ -1,3 +1,4 @@
+using HfSecretScan.Git.Repositories.Hooks;
 using HfSecretScan.Tests;
 
 namespace HfSecretScan.Git.Tests.Hooks;
@@ -64,6 +65,26 @@ public sealed class HookTests
         Assert.AreEqual(0, ToolProcess.Run(repo.Path, null, "hook", "uninstall").ExitCode);
         Assert.AreEqual(existing, File.ReadAllText(hook), "a second uninstall touches nothing that is not hf-scan's");
     }
+
+    [TestMethod]
+    public void A_hook_is_replaced_by_rename_never_rewritten_in_place_and_is_executable()
+    {
+        using var repo = TestRepository.Create();
+        string hook = Path.Combine(repo.Path, ".git", "hooks", "pre-commit");
+        HookInstaller.Install(repo.Path, [HookKind.PreCommit], ["old-hf-scan"]);
+        string before = Inode(hook);
+        using var reader = File.OpenRead(hook);
+
+        HookInstaller.Install(repo.Path, [HookKind.PreCommit], ["new-hf-scan"]);
+
+        Assert.AreNotEqual(before, Inode(hook), "a new file renamed over the old one: git never runs half a hook");
+        StringAssert.Contains(new StreamReader(reader).ReadToEnd(), "old-hf-scan", "a reader of the old hook still reads it whole");
+        Assert.IsTrue(HookInstaller.IsInstalled(repo.Path, HookKind.PreCommit, ["new-hf-scan"]));
+        Assert.IsTrue(File.GetUnixFileMode(hook).HasFlag(UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute));
+        CollectionAssert.AreEquivalent(new[] { "pre-commit" }, Directory.GetFiles(Path.GetDirectoryName(hook)!).Select(Path.GetFileName).Where(n => !n!.EndsWith(".sample", StringComparison.Ordinal)).ToArray(), "no temporary file left");
+    }
+
+    private static string Inode(string path) => ProcessRun.Run(Path.GetDirectoryName(path)!, "stat", ["-c", "%i", path]).Output.Trim();
 
     [TestMethod]
     public void Install_honours_core_hooks_path()

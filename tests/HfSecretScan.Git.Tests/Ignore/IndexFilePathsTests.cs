@@ -29,6 +29,24 @@ public sealed class IndexFilePathsTests
     }
 
     [TestMethod]
+    public void An_entry_count_the_file_cannot_hold_is_damage_and_sizes_nothing()
+    {
+        using var repo = TestRepository.Create();
+        repo.Write("a.txt", "x\n");
+        repo.Git("add", "-A");
+        string index = Path.Combine(repo.Path, ".git", "index");
+        byte[] data = File.ReadAllBytes(index);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(8), int.MaxValue);
+        File.WriteAllBytes(index, data);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        var paths = IndexFilePaths.Read(index);
+
+        Assert.IsNull(paths);
+        Assert.IsLessThan(1L << 20, GC.GetAllocatedBytesForCurrentThread() - before, "no list sized by the count");
+    }
+
+    [TestMethod]
     public void A_split_index_is_left_to_libgit2()
     {
         using var repo = TestRepository.Create();

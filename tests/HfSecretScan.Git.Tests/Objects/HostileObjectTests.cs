@@ -71,6 +71,47 @@ public sealed class HostileObjectTests
     }
 
     [TestMethod]
+    public void A_truncated_pack_is_corrupt_for_the_objects_it_lost()
+    {
+        using var folder = new TempFolder();
+        var objects = new HandMadeObjects(folder.Path)
+            .Entry(1, Blob, 5, Encoding.ASCII.GetBytes("hello"))
+            .Entry(2, Blob, 4000, Encoding.ASCII.GetBytes(new string('x', 4000)));
+        objects.WritePack();
+        string pack = Path.Combine(objects.ObjectFolder, "pack", "pack-hand.pack");
+        using (var file = File.OpenWrite(pack))
+        {
+            file.SetLength(file.Length - 30);
+        }
+
+        var e = ReadCorrupt(folder, HandMadeObjects.Sha(HandMadeObjects.Id(2)));
+
+        Assert.AreEqual(HandMadeObjects.Sha(HandMadeObjects.Id(2)), e.ObjectId);
+    }
+
+    [TestMethod]
+    public void A_delta_chain_thousands_deep_is_corrupt_not_a_stack_overflow()
+    {
+        using var folder = new TempFolder();
+        byte[] delta = [5, 5, 0x90, 5];
+        var objects = new HandMadeObjects(folder.Path);
+        const int Depth = 10_001;
+        for (int n = 1; n <= Depth; n++)
+        {
+            objects.Entry(n, ReferenceDelta, delta.Length, delta, baseId: HandMadeObjects.Id(n + 1));
+        }
+
+        objects.Entry(Depth + 1, Blob, 5, Encoding.ASCII.GetBytes("hello"));
+        objects.WritePack();
+        string sha = HandMadeObjects.Sha(HandMadeObjects.Id(1));
+
+        var e = ReadCorrupt(folder, sha);
+
+        Assert.AreEqual(sha, e.ObjectId);
+        StringAssert.Contains(e.Message, "delta chain longer than 10000");
+    }
+
+    [TestMethod]
     public void A_delta_whose_result_size_lies_is_refused_before_anything_is_allocated()
     {
         // Base 5 bytes, result claimed 1 GiB, one copy of 5 bytes.

@@ -1,28 +1,38 @@
 using System.Text.RegularExpressions;
-using HfSecretScan.Pipeline;
 using HfSecretScan.Reporting;
 using HfSecretScan.Sources;
 
-namespace HfSecretScan.Tool.Cli;
+namespace HfSecretScan.Pipeline;
 
 /// <summary>
 /// Writes a file whole or not at all: into a temporary file beside it, flushed to disk, then
 /// renamed over the target, so a full disk or a crash leaves the previous version intact.
 /// A device or pipe (<c>-o /dev/stdout</c>) is written in place: renaming over it would replace it.
+/// The one way every host writes a file it owns: reports, baselines, purge plans, the
+/// configuration, git hooks and the MSBuild cache.
 /// </summary>
-internal static partial class AtomicFile
+public static partial class AtomicFile
 {
+    // What git gives a hook it installs (before the umask), so the renamed file is executable from its first byte.
+    private const UnixFileMode Executable =
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+        UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
     /// <summary>Writes <paramref name="path"/> with <paramref name="write"/>.</summary>
+    /// <param name="path">The target.</param>
+    /// <param name="write">Writes the whole content.</param>
+    /// <param name="executable">Create it executable (a script such as a git hook); ignored on Windows.</param>
     /// <exception cref="InputException">
     /// The file could not be written (disk full, permission, no such folder): one line naming the
     /// target, not the temporary file, and the reason; the previous file is left as it was.
     /// </exception>
-    public static void Write(string path, Action<Stream> write)
+    public static void Write(string path, Action<Stream> write, bool executable = false)
     {
+        ArgumentNullException.ThrowIfNull(write);
         string full = Path.GetFullPath(path);
         try
         {
-            WriteOrThrow(full, write);
+            WriteOrThrow(full, write, executable);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -31,7 +41,7 @@ internal static partial class AtomicFile
         }
     }
 
-    private static void WriteOrThrow(string full, Action<Stream> write)
+    private static void WriteOrThrow(string full, Action<Stream> write, bool executable)
     {
         if (FileKindProbe.Probe(full) is not (FileKind.Regular or FileKind.Missing))
         {
@@ -44,7 +54,13 @@ internal static partial class AtomicFile
         string temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Path.GetRandomFileName()}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (executable && !OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = Executable;
+            }
+
+            using (var stream = new FileStream(temporary, options))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
