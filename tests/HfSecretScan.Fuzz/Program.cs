@@ -23,7 +23,8 @@ if (args is ["seeds", string folder, string gitDirectory])
 if (args is [string target] && Targets.All.TryGetValue(target, out var parse))
 {
     var scratch = new Scratch();
-    Fuzzer.Run(stream =>
+    // Out of process: a hang that afl-fuzz kills, or a stack overflow, ends a child, not the fork server.
+    Fuzzer.OutOfProcess.Run(stream =>
     {
         using var input = new MemoryStream();
         stream.CopyTo(input);

@@ -71,14 +71,17 @@ internal static class Seeds
     {
         foreach (string idx in Directory.EnumerateFiles(Path.Combine(gitDirectory, "objects", "pack"), "*.idx"))
         {
-            byte[] index = File.ReadAllBytes(idx);
             byte[] pack = File.ReadAllBytes(Path.ChangeExtension(idx, ".pack"));
-            add("pack-index", index);
-            byte[] both = new byte[4 + index.Length + pack.Length];
-            BinaryPrimitives.WriteUInt32BigEndian(both, (uint)index.Length);
-            index.CopyTo(both, 4);
-            pack.CopyTo(both, 4 + index.Length);
-            add("pack", both);
+            byte[] gitIndex = File.ReadAllBytes(idx);
+            foreach (byte[] index in new[] { gitIndex, WithLargeOffset(gitIndex) })
+            {
+                add("pack-index", index);
+                byte[] both = new byte[4 + index.Length + pack.Length];
+                BinaryPrimitives.WriteUInt32BigEndian(both, (uint)index.Length);
+                index.CopyTo(both, 4);
+                pack.CopyTo(both, 4 + index.Length);
+                add("pack", both);
+            }
         }
 
         add("index", File.ReadAllBytes(Path.Combine(gitDirectory, "index")));
@@ -105,6 +108,22 @@ internal static class Seeds
                 add(found.Type.ToString().ToLowerInvariant(), found.Span.ToArray());
             }
         }
+    }
+
+    /// <summary>
+    /// The same index with its first object's offset moved to the large-offset table, which git
+    /// writes only for packs over 2 GiB: so the fuzzer starts from an index that has one.
+    /// </summary>
+    private static byte[] WithLargeOffset(byte[] index)
+    {
+        int count = (int)BinaryPrimitives.ReadUInt32BigEndian(index.AsSpan(8 + 255 * 4));
+        int small = 8 + 256 * 4 + count * 24;
+        int large = small + count * 4;
+        uint offset = BinaryPrimitives.ReadUInt32BigEndian(index.AsSpan(small));
+        byte[] moved = [.. index.AsSpan(0, large), .. new byte[8], .. index.AsSpan(large)];
+        BinaryPrimitives.WriteUInt32BigEndian(moved.AsSpan(small), 0x8000_0000);
+        BinaryPrimitives.WriteUInt64BigEndian(moved.AsSpan(large), offset);
+        return moved;
     }
 
     /// <summary>A token of the user kind, made here so no source file holds one.</summary>
