@@ -25,7 +25,7 @@ public static class DiscussionParser
 
         var numbers = items.EnumerateArray()
             .Where(i => i.ValueKind == JsonValueKind.Object && i.TryGetProperty("num", out var n) && n.ValueKind == JsonValueKind.Number)
-            .Select(i => i.GetProperty("num").GetInt32())
+            .Select(i => i.GetProperty("num").TryGetInt32(out int number) ? number : throw new JsonException("a discussion number is not a 32-bit integer"))
             .ToList();
         int count = Int(root, "count") ?? 0;
         int start = Int(root, "start") ?? 0;

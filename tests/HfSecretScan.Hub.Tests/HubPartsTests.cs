@@ -99,6 +99,18 @@ public sealed class HubPartsTests
         Assert.IsFalse(more);
     }
 
+    /// <summary>A number that is not a 32-bit integer threw <see cref="FormatException"/>, which the discussion scan did not catch.</summary>
+    [TestMethod]
+    [DataRow("1e100")]
+    [DataRow("2147483648")]
+    [DataRow("1.5")]
+    public void DiscussionPage_NumberNotAnInt32IsAMalformedAnswer(string number)
+    {
+        var e = Assert.ThrowsExactly<System.Text.Json.JsonException>(() => DiscussionParser.ParsePage($$"""{"discussions":[{"num":{{number}}}],"count":1,"start":0}"""));
+
+        StringAssert.Contains(e.Message, "not a 32-bit integer");
+    }
+
     [TestMethod]
     public void Writable_FollowsRoleAndFineGrainedScopes()
     {

@@ -137,7 +137,7 @@ internal sealed class ContainerOpener(ContainerBudget budget, Func<MemberContent
 
             long compressed = entry.CompressedSize;
             Scan(entry.Key ?? position.ToString(System.Globalization.CultureInfo.InvariantCulture), charge => new MeteredStream(
-                charge ? new OwningStream(reader.OpenEntryStream(), null, disposeInner: true) : ReopenZipEntry(openSource, position),
+                charge ? new OwningStream(OpenZipEntry(reader), null, disposeInner: true) : ReopenZipEntry(openSource, position),
                 () => compressed,
                 budget,
                 charge));
@@ -157,12 +157,29 @@ internal sealed class ContainerOpener(ContainerBudget budget, Func<MemberContent
         {
             if (!reader.Entry.IsDirectory && ++index == position)
             {
-                return new OwningStream(reader.OpenEntryStream(), reader, disposeInner: true);
+                return new OwningStream(OpenZipEntry(reader), reader, disposeInner: true);
             }
         }
 
         reader.Dispose();
         return Stream.Null;
+    }
+
+    /// <summary>
+    /// The data of the zip member the reader is at. SharpCompress refuses a member's compression
+    /// settings (LZMA without its properties) with <see cref="ArgumentException"/>; no argument is
+    /// ours, so it is the member that is corrupt.
+    /// </summary>
+    private static SharpCompress.Common.EntryStream OpenZipEntry(IReader reader)
+    {
+        try
+        {
+            return reader.OpenEntryStream();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
     }
 
     private void Tar(Func<Stream> openSource)

@@ -33,7 +33,7 @@ internal static class IndexFilePaths
         {
             return Parse(data);
         }
-        catch (ArgumentOutOfRangeException)
+        catch (Exception e) when (e is ArgumentOutOfRangeException or IndexOutOfRangeException)
         {
             return null; // Truncated or damaged.
         }
@@ -55,7 +55,8 @@ internal static class IndexFilePaths
             return null;
         }
 
-        var paths = new List<string>(count);
+        // Sized by what the file can hold (an entry takes at least 62 bytes), not by what it claims.
+        var paths = new List<string>(Math.Min(count, data.Length / 62));
         byte[] previous = [];
         int offset = 12;
         for (int i = 0; i < count; i++)
@@ -88,7 +89,13 @@ internal static class IndexFilePaths
                 return null;
             }
 
-            offset += 8 + BinaryPrimitives.ReadInt32BigEndian(data[(offset + 4)..]);
+            int size = BinaryPrimitives.ReadInt32BigEndian(data[(offset + 4)..]);
+            if (size < 0 || size > data.Length - 20 - (offset + 8))
+            {
+                return null; // An extension that runs backwards or past the checksum.
+            }
+
+            offset += 8 + size;
         }
 
         return paths;

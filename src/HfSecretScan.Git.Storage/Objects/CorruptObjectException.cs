@@ -1,3 +1,5 @@
+using System.IO.Compression;
+
 namespace HfSecretScan.Git.Storage.Objects;
 
 /// <summary>
@@ -37,4 +39,12 @@ public sealed class CorruptObjectException : IOException
     /// never expands more than 1032 to 1, so a larger size field is a lie, and no buffer is sized by it.
     /// </summary>
     internal static long MaxInflatedLength(long compressedLength) => (compressedLength * 1032) + 1024;
+
+    /// <summary>
+    /// How <see cref="ZLibStream"/> says its bytes are not zlib: <see cref="InvalidDataException"/>
+    /// for bad deflate data, its ZLibException (internal to System.IO.Compression, so known by name)
+    /// for a header zlib refuses, such as one that asks for a preset dictionary.
+    /// </summary>
+    internal static bool IsInflateError(Exception e) =>
+        e is InvalidDataException || (e is IOException && e.GetType().FullName == "System.IO.Compression.ZLibException");
 }

@@ -83,6 +83,11 @@ internal static class LooseObject
             string where = path;
             return new SizeCheckedStream(stream, size, why => Corrupt(where, why));
         }
+        catch (Exception e) when (CorruptObjectException.IsInflateError(e))
+        {
+            stream.Dispose();
+            throw Corrupt(path, "its zlib stream is corrupt: " + e.Message);
+        }
         catch
         {
             stream.Dispose();

@@ -25,7 +25,16 @@ internal sealed class SizeCheckedStream(Stream inner, long declared, Func<string
             return 0;
         }
 
-        int read = inner.Read(buffer);
+        int read;
+        try
+        {
+            read = inner.Read(buffer);
+        }
+        catch (Exception e) when (CorruptObjectException.IsInflateError(e))
+        {
+            throw corrupt("its zlib stream is corrupt: " + e.Message);
+        }
+
         _read += read;
         if (_read > declared)
         {

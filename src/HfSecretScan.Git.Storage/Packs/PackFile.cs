@@ -134,7 +134,7 @@ internal sealed class PackFile : IDisposable
                 throw new InvalidDataException($"its zlib stream inflates past the {header.Size} bytes its header says");
             }
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (CorruptObjectException.IsInflateError(e))
         {
             throw Corrupt(offset, e.Message);
         }

@@ -89,7 +89,13 @@ internal sealed class PackIndex
                 throw new InvalidDataException($"pack index entry {i} names a missing large offset");
             }
 
-            offsets[i] = checked((long)BinaryPrimitives.ReadUInt64BigEndian(bytes.AsSpan((int)(largeStart + large * 8))));
+            ulong offset = BinaryPrimitives.ReadUInt64BigEndian(bytes.AsSpan((int)(largeStart + large * 8)));
+            if (offset > long.MaxValue)
+            {
+                throw new InvalidDataException($"pack index entry {i} has a large offset beyond any file ({offset})");
+            }
+
+            offsets[i] = (long)offset;
         }
 
         return new PackIndex(indexPath, fanOut, bytes.AsSpan(NamesStart, count * IdLength).ToArray(), offsets);

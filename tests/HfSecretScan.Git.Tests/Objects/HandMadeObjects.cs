@@ -40,9 +40,13 @@ internal sealed class HandMadeObjects(string gitDirectory)
     }
 
     /// <summary>Adds a whole entry of <paramref name="kind"/> whose header says <paramref name="declaredSize"/> and whose zlib data is <paramref name="data"/>.</summary>
-    public HandMadeObjects Entry(int n, int kind, long declaredSize, byte[] data, byte[]? baseId = null)
+    public HandMadeObjects Entry(int n, int kind, long declaredSize, byte[] data, byte[]? baseId = null) =>
+        CompressedEntry(n, kind, declaredSize, Zlib(data), baseId);
+
+    /// <summary>Adds a whole entry whose data is <paramref name="zlib"/> as it is, zlib stream or not.</summary>
+    public HandMadeObjects CompressedEntry(int n, int kind, long declaredSize, byte[] zlib, byte[]? baseId = null)
     {
-        _entries.Add((Id(n), [.. EntryHeader(kind, declaredSize), .. baseId ?? [], .. Zlib(data)]));
+        _entries.Add((Id(n), [.. EntryHeader(kind, declaredSize), .. baseId ?? [], .. zlib]));
         return this;
     }
 
