@@ -57,7 +57,7 @@ measure history history "$repo" --quiet
 
 tree_shape="$(find "$tree" -type f | wc -l) files, $(du -sm --apparent-size "$tree" | cut -f1) MiB"
 tenth_shape="$(find "$tree"/src/d0[0-4] "$tree/layers/l00" "$tree/layers/l01" -type f | wc -l) files"
-blob_bytes=$(git -C "$repo" cat-file --batch-all-objects --batch-check='%(objecttype) %(objectsize)' | awk '$1=="blob" {s+=$2} END {print s}')
+blob_bytes=$(git -C "$repo" cat-file --batch-all-objects --batch-check='%(objecttype) %(objectsize)' | awk '$1=="blob" {s+=$2} END {printf "%.0f\n", s}')
 objects=$(git -C "$repo" count-objects -v | tr '\n' ' ')
 python3 - "$out" "$tree_shape" "$tenth_shape" "$tree_planted" "$history_planted" "$blob_bytes" "$objects" "$commits" "$history_mb" "$large_mb" <<'PY' | tee "$bench_out/soak.md"
 import json, sys
