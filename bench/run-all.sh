@@ -13,8 +13,10 @@
 #        BENCH_WORK       where history repos live        (/tmp/hf-scan-bench-history)
 #        QUIET_LOAD       wait (up to QUIET_WAIT s, 300) before each benchmark until the 1-minute load
 #                         average is below this (off when unset)
-#        ONLY             space-separated subset of: tree ignore oneline history matcher msbuild startup (the
-#                         others keep their last results from bench/out)
+#        ONLY             space-separated subset of: tree ignore oneline history matcher msbuild startup soak (the
+#                         others keep their last results from bench/out); soak runs only when named here: its
+#                         corpora take half an hour to generate on 2 cores
+#        SOAK_ROOT        where the soak tree and history live (bench/corpus)
 #        RESULTS          output file                     (bench/RESULTS.md)
 # needs: dotnet, python3, git, hyperfine, ripgrep, /usr/bin/time; optional: node + npm (secretlint), git-secrets
 set -uo pipefail
@@ -24,6 +26,7 @@ oneline_dir=$(realpath -m "${ONELINE_DIR:-$bench_dir/corpus}")
 ignore_repo=$(realpath -m "${IGNORE_REPO:-$bench_dir/corpus/ignore}")
 history_commits=${HISTORY_COMMITS:-20000}
 history_mb=${HISTORY_MB:-1024}
+soak_root=$(realpath -m "${SOAK_ROOT:-$bench_dir/corpus}")
 only=${ONLY:-tree ignore oneline history matcher msbuild startup}
 results=${RESULTS:-$bench_dir/RESULTS.md}
 logs=$bench_out/logs
@@ -71,6 +74,7 @@ run matcher "$bench_dir/matcher.sh" short
 run msbuild "$bench_dir/msbuild.sh" 7
 # startup.sh compares the installed (ReadyToRun) tool with the portable IL-only build: that difference is what it measures.
 run startup "$bench_dir/startup.sh"
+run soak "$bench_dir/soak.sh" "$soak_root"
 end_load=$(load)
 
 version() { "$@" 2>/dev/null | head -n 1 || true; }
@@ -151,6 +155,14 @@ loaded() { echo; [ -f "$bench_out/$1.load" ] && echo "Load average (1, 5, 15 min
   loaded startup
   fragment startup
   note startup
+  echo "## Soak: a 200,000-file tree and a 5 GiB history"
+  echo
+  echo "\`bench/soak.sh $soak_root\` (issue 15): the installed tool once over each, under \`/usr/bin/time -v\`; the corpora are"
+  echo "generated when missing (the tree by \`bench/make-tree-corpus.py\` and \`bench/make-soak-layers.py\`, the history by"
+  echo "\`bench/history/generate.py\` with three large binary versions, repacked once keeping fast-import's deltas)."
+  loaded soak
+  fragment soak
+  note soak
 } | cat -s > "$results.new"
 mv "$results.new" "$results"
 echo "wrote $results" >&2

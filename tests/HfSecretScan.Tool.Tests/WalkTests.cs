@@ -63,6 +63,17 @@ public sealed class WalkTests
     }
 
     [TestMethod]
+    public async Task OverlappingPathsScanEachFileOnce()
+    {
+        using var folder = NewRepository();
+        string sub = Path.Combine(folder.Path, "sub");
+        var (_, paths, _) = await ScanAsync(folder.Path, sub, Path.Combine(sub, "secrets.env"), folder.Path, "--no-ignore");
+        CollectionAssert.AreEqual(
+            new[] { ".envrc", ".hidden/.env", "app.py", "build/kept.txt", "build/out.txt", "debug.log", "local-notes.md", "secrets.env", "sub/secrets.env", "tracked.log" },
+            paths);
+    }
+
+    [TestMethod]
     public async Task HonoursTheExcludesFileFromGitConfig()
     {
         using var folder = NewRepository();

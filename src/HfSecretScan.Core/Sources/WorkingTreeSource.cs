@@ -52,9 +52,11 @@ public sealed class WorkingTreeSource : IScanSource
         /// The files under <paramref name="paths"/>, each once. A file named explicitly is scanned even
         /// when ignored; folders are walked with the ignore rules and globs.
         /// </summary>
-        public IEnumerable<ScanTarget> Enumerate(IEnumerable<string> paths)
+        public IEnumerable<ScanTarget> Enumerate(IReadOnlyList<string> paths)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            // Overlapping paths (`scan . src`) meet a file twice; one path never does (links are not
+            // followed), and the set costs memory per file: 30 MB for 200,000 files, kept to the end.
+            var seen = paths.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
             foreach (string path in paths)
             {
                 string full = Path.GetFullPath(path);
@@ -62,7 +64,7 @@ public sealed class WorkingTreeSource : IScanSource
                 {
                     foreach (var target in WalkRoot(full))
                     {
-                        if (seen.Add(target.FullPath))
+                        if (seen?.Add(target.FullPath) != false)
                         {
                             yield return target;
                         }
@@ -70,7 +72,7 @@ public sealed class WorkingTreeSource : IScanSource
                 }
                 else if (File.Exists(full))
                 {
-                    if (seen.Add(full))
+                    if (seen?.Add(full) != false)
                     {
                         yield return new ScanTarget(full, DisplayPath(full), Explicit: true);
                     }

@@ -12,7 +12,7 @@ public sealed class BlobCatalogTests
     [TestMethod]
     public void Lists_exactly_the_blobs_git_holds_each_once_in_pack_order_with_loose_ones_last()
     {
-        using var repo = PackedRepository.Create();
+        var repo = PackedRepository.Shared;
         var problems = new List<ScanProblem>();
         using var store = ObjectStore.Open(Path.Combine(repo.Path, ".git"), problems);
 
