@@ -1,11 +1,9 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
-using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
 using HfSecretScan.Findings;
 using HfSecretScan.Git.Storage.Objects;
-using SharpCompress.Compressors.BZip2;
+using HfSecretScan.Tests;
 
 namespace HfSecretScan.Fuzz;
 
@@ -29,19 +27,19 @@ internal static class Seeds
         Add("config", "{\"include\": [\"src/**\"], \"exclude\": [\"**/*.min.js\"], \"baseline\": \"b.json\", \"noIgnore\": false, \"maxDecodeDepth\": 2, \"maxArchiveDepth\": 3, \"archiveLimits\": {}}"u8.ToArray());
         Add("baseline", Encoding.UTF8.GetBytes("{\"version\": 1, \"findings\": [{\"fingerprint\": \"" + new string('a', 64) + "\", \"ruleId\": \"hf-user-token\", \"path\": \"a.env\"}]}"));
 
-        byte[] member = Encoding.UTF8.GetBytes("key = '" + Token() + "'\nmore text to compress, more text to compress\n");
-        byte[] zip = Zip(("a/b.txt", member), ("c.json", "{}"u8.ToArray()));
-        byte[] tar = Tar(("a/b.txt", member), ("inner.zip", zip));
+        byte[] member = Encoding.UTF8.GetBytes("key = '" + TestTokens.User(1) + "'\nmore text to compress, more text to compress\n");
+        byte[] zip = Archives.Zip(("a/b.txt", member), ("c.json", "{}"u8.ToArray()));
+        byte[] tar = Archives.Tar(("a/b.txt", member), ("inner.zip", zip));
         Add("zip", zip);
         Add("zip-forward", zip);
         Add("tar", tar);
-        Add("gzip", Gzip(member));
-        Add("gzip", Gzip(tar));
-        Add("bzip2", Bzip2(tar));
-        Add("xz", Xz(tar));
-        Add("xz", Xz(member));
+        Add("gzip", Archives.Gzip(member));
+        Add("gzip", Archives.Gzip(tar));
+        Add("bzip2", Archives.Bzip2(tar));
+        Add("xz", Archives.Xz(tar));
+        Add("xz", Archives.Xz(member));
 
-        byte[] token = Encoding.ASCII.GetBytes(Token());
+        byte[] token = Encoding.ASCII.GetBytes(TestTokens.User(1));
         string base64 = Convert.ToBase64String(token);
         Add("decode", Encoding.ASCII.GetBytes($"secret: {base64}\nhex = {Convert.ToHexString(token)}\n"));
         Add("decode", Encoding.ASCII.GetBytes($"{{\"v\": \"{Convert.ToBase64String(Encoding.ASCII.GetBytes("{\"k\": \"" + base64 + "\"}"))}\"}}\n"));
@@ -126,72 +124,4 @@ internal static class Seeds
         return moved;
     }
 
-    /// <summary>A token of the user kind, made here so no source file holds one.</summary>
-    private static string Token() => "h" + "f_" + string.Concat(Enumerable.Range(0, 34).Select(i => (char)('a' + (i * 7 % 26))));
-
-    private static byte[] Zip(params (string Name, byte[] Data)[] members)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, data) in members)
-            {
-                using var entry = zip.CreateEntry(name).Open();
-                entry.Write(data);
-            }
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static byte[] Tar(params (string Name, byte[] Data)[] members)
-    {
-        using var buffer = new MemoryStream();
-        using (var tar = new TarWriter(buffer, TarEntryFormat.Pax, leaveOpen: true))
-        {
-            foreach (var (name, data) in members)
-            {
-                tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(data) });
-            }
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static byte[] Gzip(byte[] data)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            gzip.Write(data);
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static byte[] Bzip2(byte[] data)
-    {
-        using var buffer = new MemoryStream();
-        using (var bzip2 = BZip2Stream.Create(buffer, SharpCompress.Compressors.CompressionMode.Compress, false, true, false))
-        {
-            bzip2.Write(data);
-            bzip2.Finish();
-        }
-
-        return buffer.ToArray();
-    }
-
-    /// <summary>An xz stream, written by the xz program (nothing in .NET writes xz).</summary>
-    private static byte[] Xz(byte[] data)
-    {
-        var start = new ProcessStartInfo("xz", "-z -c -T1") { RedirectStandardInput = true, RedirectStandardOutput = true };
-        using var xz = Process.Start(start) ?? throw new InvalidOperationException("xz did not start");
-        var output = new MemoryStream();
-        var copy = xz.StandardOutput.BaseStream.CopyToAsync(output);
-        xz.StandardInput.BaseStream.Write(data);
-        xz.StandardInput.Close();
-        copy.Wait();
-        xz.WaitForExit();
-        return xz.ExitCode == 0 ? output.ToArray() : throw new InvalidOperationException("xz failed");
-    }
 }
