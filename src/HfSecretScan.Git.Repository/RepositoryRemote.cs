@@ -15,12 +15,12 @@ public static class RepositoryRemote
     {
         try
         {
-            if (Repository.Discover(path) is not { } gitDirectory)
+            if (RepositoryDiscovery.TryFind(path) is not { } found)
             {
                 return null;
             }
 
-            using var repository = new Repository(gitDirectory);
+            using var repository = new Repository(found.GitDirectory);
             var remotes = repository.Network.Remotes;
             return (remotes["origin"] ?? remotes.OrderBy(r => r.Name, StringComparer.Ordinal).FirstOrDefault())?.Url;
         }

@@ -16,7 +16,7 @@ public static class HookInstaller
     public static string HooksDirectory(string path)
     {
         using var repository = RepositoryDiscovery.Open(path);
-        string? configured = repository.Config.Get<string>("core.hooksPath")?.Value;
+        string? configured = GitConfiguration.Get<string>(repository, "core.hooksPath")?.Value;
         if (string.IsNullOrEmpty(configured))
         {
             return Path.Combine(Storage.Objects.ObjectDirectories.CommonDirectory(repository.Info.Path), "hooks");

@@ -23,7 +23,7 @@ internal static class ExcludeFiles
         string? home = Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } h
             ? h
             : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } profile ? profile : null;
-        if (repository.Config.Get<string>("core.excludesFile")?.Value is { Length: > 0 } configured)
+        if (GitConfiguration.Get<string>(repository, "core.excludesFile")?.Value is { Length: > 0 } configured)
         {
             if (configured == "~" || configured.StartsWith("~/", StringComparison.Ordinal))
             {

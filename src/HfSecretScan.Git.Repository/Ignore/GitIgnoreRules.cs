@@ -21,7 +21,7 @@ public sealed class GitIgnoreRules : IIgnoreRules
     {
         _repository = repository;
         WorkingDirectory = repository.Info.WorkingDirectory;
-        bool ignoreCase = repository.Config.Get<bool>("core.ignoreCase")?.Value ?? false;
+        bool ignoreCase = GitConfiguration.Get<bool>(repository, "core.ignoreCase")?.Value ?? false;
         _tree = new IgnoreTree(WorkingDirectory, ignoreCase, [
             IgnoreFile.Load(ExcludeFiles.InfoExclude(repository), inWorkingTree: false, baseLength: 0, ignoreCase),
             ExcludeFiles.ExcludesFile(repository) is { } excludes ? IgnoreFile.Load(excludes, inWorkingTree: false, baseLength: 0, ignoreCase) : null,

@@ -19,7 +19,8 @@ internal enum TreeEntryKind
 /// <param name="Kind">What the entry points at.</param>
 /// <param name="Name">Its name (UTF-8 decoded, as libgit2 reports it).</param>
 /// <param name="Id">The object it points at.</param>
-internal readonly record struct RawTreeEntry(TreeEntryKind Kind, string Name, RawId Id)
+/// <param name="Mode">Its mode as an index records it: a file's is normalized to 100644 or 100755 (octal), as git and libgit2 read old trees' 100664.</param>
+internal readonly record struct RawTreeEntry(TreeEntryKind Kind, string Name, RawId Id, int Mode)
 {
     private const int IdLength = 20;
 
@@ -54,7 +55,12 @@ internal readonly record struct RawTreeEntry(TreeEntryKind Kind, string Name, Ra
                 0xE000 => TreeEntryKind.GitLink,
                 _ => TreeEntryKind.Blob,
             };
-            entries.Add(new RawTreeEntry(kind, Encoding.UTF8.GetString(data[(space + 1)..nul]), new RawId(data.Slice(nul + 1, IdLength))));
+            if ((mode & 0xF000) == 0x8000)
+            {
+                mode = (mode & 0x49) != 0 ? 0x81ED : 0x81A4;
+            }
+
+            entries.Add(new RawTreeEntry(kind, Encoding.UTF8.GetString(data[(space + 1)..nul]), new RawId(data.Slice(nul + 1, IdLength)), mode));
             at = nul + 1 + IdLength;
         }
 

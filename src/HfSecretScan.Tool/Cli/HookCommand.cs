@@ -149,8 +149,11 @@ internal static class HookCommand
     /// <summary>The command line that runs this tool now, recorded in hooks as the last resort.</summary>
     internal static string[] RecordedCommand()
     {
+        // Run by `dotnet exec` (or `dotnet run`), the tool's assembly is in the application's folder;
+        // a native build (the apphost, Native AOT) is the process itself and has no assembly file.
         string process = Environment.ProcessPath ?? "dotnet-hf-scan";
-        return Path.GetFileNameWithoutExtension(process) == "dotnet" && typeof(HookCommand).Assembly.Location is { Length: > 0 } assembly
+        string assembly = Path.Combine(AppContext.BaseDirectory, typeof(HookCommand).Assembly.GetName().Name + ".dll");
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" && File.Exists(assembly)
             ? [process, assembly]
             : [process];
     }

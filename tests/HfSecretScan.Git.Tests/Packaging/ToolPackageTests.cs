@@ -8,6 +8,8 @@ namespace HfSecretScan.Git.Tests.Packaging;
 /// <summary>
 /// Packs a copy of the source tree the way pre-commit does and the way a release does (`dotnet pack
 /// -o artifacts`), in the same folder, then reads the packages and installs the release one as a tool.
+/// On a linux-x64 machine its package is Native AOT: the installed tool then runs every command a
+/// hook or a developer runs (scan, staged, history, the pre-commit hook) on a real repository.
 /// </summary>
 [TestClass]
 [TestCategory("EndToEnd")]
@@ -21,8 +23,8 @@ public sealed class ToolPackageTests
     private static readonly string[] PlatformPackages = ["linux-x64", "linux-arm64", "linux-musl-x64", "osx-arm64", "osx-x64", "win-x64"];
 
     [TestMethod]
-    [Timeout(600_000, CooperativeCancellation = true)]
-    public void Pre_commit_gets_one_ReadyToRun_package_and_a_release_gets_a_ReadyToRun_package_per_platform_plus_a_portable_fallback()
+    [Timeout(1_800_000, CooperativeCancellation = true)]
+    public void Pre_commit_gets_one_ReadyToRun_package_and_a_release_gets_a_native_package_per_platform_plus_a_portable_fallback()
     {
         var root = Directory.CreateTempSubdirectory("hfscan-pack-");
         try
@@ -46,8 +48,20 @@ public sealed class ToolPackageTests
             foreach (var (rid, id) in listed)
             {
                 string package = packages.Single(p => PackageIdOf(p) == id);
-                AssertAssemblies(package, $"tools/net10.0/{rid}/", readyToRun: rid != "any");
                 using var archive = ZipFile.OpenRead(package);
+                if (IsNativeAot(rid, host))
+                {
+                    // One native executable, no managed assembly left to JIT.
+                    // Self-contained, so the SDK files it under no framework: tools/any/RID/.
+                    Assert.IsNotNull(archive.GetEntry($"tools/any/{rid}/dotnet-hf-scan"), $"no native executable in the {rid} package");
+                    string[] extra = [.. archive.Entries.Select(e => e.Name).Where(n => n.EndsWith(".dll", StringComparison.Ordinal) || n.EndsWith(".dbg", StringComparison.Ordinal) || n.EndsWith(".pdb", StringComparison.Ordinal))];
+                    Assert.IsEmpty(extra, $"the Native AOT {rid} package holds assemblies or symbols: {string.Join(", ", extra)}");
+                }
+                else
+                {
+                    AssertAssemblies(package, $"tools/net10.0/{rid}/", readyToRun: rid != "any");
+                }
+
                 var natives = archive.Entries.Where(e => e.Name.Contains("git2-", StringComparison.Ordinal)).Select(e => e.FullName).ToList();
                 if (rid == "any")
                 {
@@ -63,7 +77,7 @@ public sealed class ToolPackageTests
                 }
             }
 
-            Assert.Contains(host, listed.Keys, $"this machine's platform {host} has no ReadyToRun package");
+            Assert.Contains(host, listed.Keys, $"this machine's platform {host} has no package of its own");
             AssertInstallsAndRuns(root.FullName, artifacts, host);
         }
         finally
@@ -78,23 +92,55 @@ public sealed class ToolPackageTests
         var install = ProcessRun.Run(root, "dotnet", ["tool", "install", "--tool-path", toolPath, "--add-source", feed, "--prerelease", PackageId], timeoutSeconds: 180);
         Assert.AreEqual(0, install.ExitCode, install.ToString());
 
-        // `dotnet tool install` picks this platform's package: its assemblies are the R2R ones.
-        string installed = Directory.GetFiles(toolPath, "dotnet-hf-scan.dll", SearchOption.AllDirectories).Single();
-        StringAssert.Contains(installed, "." + host, StringComparison.OrdinalIgnoreCase);
-        using (var stream = File.OpenRead(installed))
-        {
-            Assert.IsTrue(IsReadyToRun(stream), $"{installed} is not ReadyToRun");
-        }
-
-        var version = ProcessRun.Run(root, Path.Combine(toolPath, "dotnet-hf-scan"), ["--version"]);
+        string tool = Path.Combine(toolPath, "dotnet-hf-scan");
+        var version = ProcessRun.Run(root, tool, ["--version"]);
         Assert.AreEqual(0, version.ExitCode, version.ToString());
         StringAssert.StartsWith(version.Output, "0.");
+
+        // `dotnet tool install` picks this platform's package.
+        if (IsNativeAot(host, host))
+        {
+            Assert.IsFalse(Directory.EnumerateFiles(toolPath, "dotnet-hf-scan.dll", SearchOption.AllDirectories).Any(), "the installed tool is not the Native AOT one");
+            AssertServesEveryCommand(tool);
+            return;
+        }
+
+        string installed = Directory.GetFiles(toolPath, "dotnet-hf-scan.dll", SearchOption.AllDirectories).Single();
+        StringAssert.Contains(installed, "." + host, StringComparison.OrdinalIgnoreCase);
+        using var stream = File.OpenRead(installed);
+        Assert.IsTrue(IsReadyToRun(stream), $"{installed} is not ReadyToRun");
     }
+
+    /// <summary>The Native AOT build runs scan, staged, history and the pre-commit hook as the IL build does: each finds the staged or committed token.</summary>
+    private static void AssertServesEveryCommand(string tool)
+    {
+        using var repo = TestRepository.Create();
+        repo.Commit("README.md", "hello\n", "first");
+        repo.Commit("old.env", "HF_TOKEN=" + TestTokens.User(41) + "\n", "an old leak");
+        repo.Write("new.env", "HF_TOKEN=" + TestTokens.User(42) + "\n");
+        repo.Git("add", "new.env");
+
+        foreach (var (args, path) in new (string[] Args, string Path)[] { (["scan", "."], "new.env"), (["staged"], "new.env"), (["history"], "old.env") })
+        {
+            var run = ProcessRun.Run(repo.Path, tool, [.. args, "--format", "json"]);
+            Assert.AreEqual(1, run.ExitCode, $"{string.Join(' ', args)}: {run}");
+            StringAssert.Contains(run.Output, $"\"{path}\"", $"{string.Join(' ', args)} finds the token in {path}");
+        }
+
+        var install = ProcessRun.Run(repo.Path, tool, ["hook", "install"]);
+        Assert.AreEqual(0, install.ExitCode, install.ToString());
+        var commit = ProcessRun.Run(repo.Path, "git", ["commit", "-q", "-m", "leak"]);
+        Assert.AreNotEqual(0, commit.ExitCode, "the pre-commit hook lets the token through: " + commit);
+        StringAssert.Contains(commit.Output + commit.Error, "new.env");
+    }
+
+    /// <summary>The linux-x64 package is Native AOT when packed on linux-x64 (Native AOT compiles only for the OS it runs on).</summary>
+    private static bool IsNativeAot(string rid, string host) => rid == "linux-x64" && host == "linux-x64";
 
     private static string Pack(string root, string outputFolder)
     {
         string output = Path.Combine(root, outputFolder);
-        var pack = ProcessRun.Run(root, "dotnet", ["pack", "src/HfSecretScan.Tool/HfSecretScan.Tool.csproj", "-c", "Release", "-o", output, "-nologo"], timeoutSeconds: 300);
+        var pack = ProcessRun.Run(root, "dotnet", ["pack", "src/HfSecretScan.Tool/HfSecretScan.Tool.csproj", "-c", "Release", "-o", output, "-nologo"], timeoutSeconds: 900);
         Assert.AreEqual(0, pack.ExitCode, pack.ToString());
         return output;
     }

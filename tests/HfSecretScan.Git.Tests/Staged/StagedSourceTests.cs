@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HfSecretScan.Findings;
 using HfSecretScan.Git.Repositories.Staged;
 using HfSecretScan.Tests;
 
@@ -92,6 +93,116 @@ public sealed class StagedSourceTests
         var finding = SourceRun.Report(new StagedSource(repo.Path), repo.Path).Findings.Single();
 
         Assert.AreEqual("first.py", finding.Path);
+    }
+
+    [TestMethod]
+    [DataRow("2")]
+    [DataRow("3")]
+    [DataRow("4")]
+    public void Every_index_version_gives_the_same_staged_files(string version)
+    {
+        using var repo = TestRepository.Create();
+        repo.Write("dir/same.txt", "same\n");
+        repo.Write("dir/changed.env", "A=1\n");
+        repo.Write("gone.txt", "bye\n");
+        repo.Git("add", "-A");
+        repo.Git("commit", "-q", "-m", "first");
+        repo.Write("dir/changed.env", "HF_TOKEN=" + TestTokens.User(38) + "\n");
+        repo.Write("dir.txt", "sorts before the files in dir/\n");
+        repo.Write("dir/new/deep.txt", "deep\n");
+        repo.Git("add", "-A");
+        repo.Git("rm", "-q", "gone.txt");
+        repo.Git("update-index", "--index-version", version);
+
+        var report = SourceRun.Report(new StagedSource(repo.Path), repo.Path);
+
+        Assert.AreEqual("dir/changed.env", report.Findings.Single().Path);
+        Assert.AreEqual(3, report.ItemsScanned, "dir.txt, dir/changed.env and dir/new/deep.txt");
+        Assert.IsTrue(report.IsComplete);
+    }
+
+    [TestMethod]
+    public void A_mode_change_alone_stages_the_file_again()
+    {
+        using var repo = TestRepository.Create();
+        repo.Commit("run.sh", "echo hi\n", "first");
+        repo.Git("update-index", "--chmod=+x", "run.sh");
+
+        Assert.AreEqual(1, SourceRun.Report(new StagedSource(repo.Path), repo.Path).ItemsScanned);
+    }
+
+    [TestMethod]
+    public void An_intent_to_add_entry_stages_no_content()
+    {
+        using var repo = TestRepository.Create();
+        repo.Commit("README.md", "hello\n", "first");
+        repo.Write("later.env", "HF_TOKEN=" + TestTokens.User(39) + "\n");
+        repo.Git("add", "-N", "later.env");
+
+        var report = SourceRun.Report(new StagedSource(repo.Path), repo.Path);
+
+        Assert.AreEqual(0, report.Findings.Count);
+        Assert.AreEqual(0, report.ItemsScanned);
+        Assert.IsTrue(report.IsComplete);
+    }
+
+    [TestMethod]
+    public void Every_side_of_a_merge_conflict_that_differs_from_HEAD_is_scanned()
+    {
+        using var repo = Staging.GitIndexTests.Conflicted();
+
+        var report = SourceRun.Report(new StagedSource(repo.Path), repo.Path);
+
+        Assert.AreEqual(2, report.ItemsScanned, "the base and their side; our side is HEAD's");
+    }
+
+    [TestMethod]
+    public void A_damaged_index_is_a_problem_not_a_crash()
+    {
+        using var repo = TestRepository.Create();
+        repo.Write("a.txt", "x\n");
+        repo.Git("add", "-A");
+        string index = Path.Combine(repo.Path, ".git", "index");
+        byte[] bytes = File.ReadAllBytes(index);
+        bytes[20] ^= 1;
+        File.WriteAllBytes(index, bytes);
+
+        var problem = SourceRun.Report(new StagedSource(repo.Path), repo.Path).Problems.Single();
+
+        Assert.AreEqual(ProblemKind.CorruptObject, problem.Kind);
+        StringAssert.Contains(problem.Message, "checksum");
+    }
+
+    [TestMethod]
+    public void A_split_index_is_a_problem_that_says_how_to_make_it_whole()
+    {
+        using var repo = TestRepository.Create();
+        repo.Write("a.txt", "x\n");
+        repo.Git("add", "-A");
+        repo.Git("update-index", "--split-index");
+
+        var problem = SourceRun.Report(new StagedSource(repo.Path), repo.Path).Problems.Single();
+
+        Assert.AreEqual(ProblemKind.Unreadable, problem.Kind);
+        StringAssert.Contains(problem.Message, "--no-split-index");
+    }
+
+    [TestMethod]
+    public void A_linked_worktree_scans_its_own_index_against_its_own_HEAD()
+    {
+        using var repo = TestRepository.Create();
+        repo.Commit("a.txt", "x\n", "first");
+        repo.Git("branch", "other");
+        repo.Git("pack-refs", "--all"); // The branch is then found in packed-refs only.
+        string worktree = Path.GetFullPath(Path.Combine(repo.Path, "..", "linked")); // Deleted with the repository's folder.
+        repo.Git("worktree", "add", "-q", worktree, "other");
+        File.WriteAllText(Path.Combine(worktree, "b.env"), "HF_TOKEN=" + TestTokens.User(40) + "\n");
+        TestRepository.GitIn(worktree, "add", "b.env");
+
+        var report = SourceRun.Report(new StagedSource(worktree), worktree);
+
+        Assert.AreEqual("b.env", report.Findings.Single().Path);
+        Assert.AreEqual(1, report.ItemsScanned);
     }
 
     [TestMethod]
