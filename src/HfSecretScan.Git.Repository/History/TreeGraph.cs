@@ -14,6 +14,7 @@ internal sealed class TreeGraph
     private readonly List<RawId> _treeIds = [];
     private readonly Dictionary<RawId, int> _blobs = [];
     private readonly List<Node?> _nodes = [];
+    private TreeListing? _listing;
 
     /// <summary>The index of <paramref name="tree"/>, assigned on first mention.</summary>
     public int TreeIndex(RawId tree)
@@ -41,31 +42,46 @@ internal sealed class TreeGraph
         return index;
     }
 
-    /// <summary>Records the entries of <paramref name="tree"/>, as just read.</summary>
-    public void Record(RawId tree, List<RawTreeEntry> entries)
+    /// <summary>Trees with an index so far (recorded or only mentioned).</summary>
+    public int TreeCount => _nodes.Count;
+
+    /// <summary>Blobs with an index so far.</summary>
+    public int BlobCount => _blobs.Count;
+
+    /// <summary>Records the tree <paramref name="listing"/> holds, as just read (its entries carry their indices).</summary>
+    public void Record(TreeListing listing)
     {
-        int index = TreeIndex(tree);
+        int index = TreeIndex(listing.Id);
         if (_nodes[index] is not null)
         {
             return;
         }
 
-        var subtrees = new List<int>();
-        var blobs = new List<int>();
-        foreach (var entry in entries)
+        int subtreeCount = 0;
+        int blobCount = 0;
+        foreach (var entry in listing.Entries)
+        {
+            subtreeCount += entry.Kind == TreeEntryKind.Tree ? 1 : 0;
+            blobCount += entry.Kind == TreeEntryKind.Blob ? 1 : 0;
+        }
+
+        int[] subtrees = subtreeCount == 0 ? [] : new int[subtreeCount];
+        int[] blobs = blobCount == 0 ? [] : new int[blobCount];
+        subtreeCount = blobCount = 0;
+        foreach (var entry in listing.Entries)
         {
             switch (entry.Kind)
             {
                 case TreeEntryKind.Tree:
-                    subtrees.Add(TreeIndex(entry.Id));
+                    subtrees[subtreeCount++] = entry.Index;
                     break;
                 case TreeEntryKind.Blob:
-                    blobs.Add(BlobIndex(entry.Id));
+                    blobs[blobCount++] = entry.Index;
                     break;
             }
         }
 
-        _nodes[index] = new Node([.. subtrees], [.. blobs]);
+        _nodes[index] = new Node(subtrees, blobs);
     }
 
     /// <summary>
@@ -79,23 +95,23 @@ internal sealed class TreeGraph
             return known;
         }
 
-        var id = _treeIds[index];
-        List<RawTreeEntry>? entries = null;
+        var listing = _listing ??= new TreeListing();
+        bool read = false;
         try
         {
-            entries = reader.TryReadTree(id);
+            read = listing.TryLoad(reader, _treeIds[index], this);
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
             // Reported by the walk that met this tree.
         }
 
-        if (entries is null)
+        if (!read)
         {
             return (_nodes[index] = new Node([], [])).Value;
         }
 
-        Record(id, entries);
+        Record(listing);
         return _nodes[index]!.Value;
     }
 

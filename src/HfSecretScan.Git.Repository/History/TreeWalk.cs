@@ -1,6 +1,5 @@
 using HfSecretScan.Findings;
 using HfSecretScan.Git.Storage.Objects;
-using LibGit2Sharp;
 
 namespace HfSecretScan.Git.Repositories.History;
 
@@ -9,8 +8,19 @@ namespace HfSecretScan.Git.Repositories.History;
 /// only subtrees that differ (and, for a full-history walk, only subtrees never seen before).
 /// Blobs the inventory lists already are not reported again (the first origin wins).
 /// </summary>
+/// <remarks>
+/// This runs for every entry of every distinct tree in history (tens of millions in a library's
+/// history), so an entry costs one lookup of its id in the <see cref="TreeGraph"/> and no
+/// allocation: names stay bytes in a reused <see cref="TreeListing"/> until a path is reported,
+/// and "met before" is a bit per graph index rather than a hash set probed per entry.
+/// </remarks>
 internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, HashSet<RawId>? seenTrees)
 {
+    // Listings not in use: the walk holds one per level it is in (and one per parent tree there).
+    private readonly Stack<TreeListing> _spare = [];
+    private bool[] _blobMet = new bool[1024];
+    private bool[] _treeMet = new bool[1024];
+
     /// <summary>True for a range walk, which compares each commit with its parents instead of remembering trees.</summary>
     public bool ComparesWithParents => seenTrees is null;
 
@@ -27,60 +37,93 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
 
     private void Walk(RawId tree, List<RawId> parents, string prefix, string context, Action<RawId, string> onBlob)
     {
-        if (Read(tree, prefix, context) is not { } entries)
+        var listing = Rent();
+        var parentListings = new List<TreeListing>(parents.Count);
+        try
         {
-            return;
-        }
-
-        var parentEntries = new List<List<RawTreeEntry>>(parents.Count);
-        foreach (var parent in parents)
-        {
-            if (Read(parent, prefix, context) is { } read)
+            if (!Read(listing, tree, prefix, context))
             {
-                parentEntries.Add(read);
-            }
-        }
-
-        // Plain loops: this runs for every entry of every tree in history, and a lambda capturing
-        // the entry would allocate a closure per entry.
-        foreach (var entry in entries)
-        {
-            if (InAnyParent(parentEntries, entry))
-            {
-                continue;
+                return;
             }
 
-            switch (entry.Kind)
+            foreach (var parent in parents)
             {
-                case TreeEntryKind.Blob:
-                    if (!inventory.Contains(entry.Id))
-                    {
-                        onBlob(entry.Id, prefix + entry.Name);
-                    }
+                var parentListing = Rent();
+                parentListings.Add(parentListing);
+                if (!Read(parentListing, parent, prefix, context))
+                {
+                    parentListings.RemoveAt(parentListings.Count - 1);
+                    _spare.Push(parentListing);
+                }
+            }
 
-                    break;
-                case TreeEntryKind.Tree:
-                    if (seenTrees is not null && !seenTrees.Add(entry.Id))
-                    {
+            foreach (ref readonly var entry in listing.Entries)
+            {
+                if (parentListings.Count > 0 && InAnyParent(parentListings, listing, entry))
+                {
+                    continue;
+                }
+
+                switch (entry.Kind)
+                {
+                    case TreeEntryKind.Blob:
+                        if (FirstMeeting(ref _blobMet, entry.Index, inventory.Trees.BlobCount) && !inventory.Contains(entry.Id))
+                        {
+                            onBlob(entry.Id, prefix + listing.NameStringOf(entry));
+                        }
+
                         break;
-                    }
+                    case TreeEntryKind.Tree:
+                        // Whole history enters each tree once; the set is asked only on the first meeting.
+                        if (seenTrees is not null && (!FirstMeeting(ref _treeMet, entry.Index, inventory.Trees.TreeCount) || !seenTrees.Add(entry.Id)))
+                        {
+                            break;
+                        }
 
-                    Walk(entry.Id, SubtreesNamed(parentEntries, entry.Name), prefix + entry.Name + "/", context, onBlob);
-                    break;
-                case TreeEntryKind.GitLink:
-                    inventory.Submodules.Add(prefix + entry.Name);
-                    break;
+                        string name = listing.NameStringOf(entry);
+                        Walk(entry.Id, SubtreesNamed(parentListings, listing.NameOf(entry)), prefix + name + "/", context, onBlob);
+                        break;
+                    case TreeEntryKind.GitLink:
+                        inventory.Submodules.Add(prefix + listing.NameStringOf(entry));
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            _spare.Push(listing);
+            foreach (var parentListing in parentListings)
+            {
+                _spare.Push(parentListing);
             }
         }
     }
 
-    private static bool InAnyParent(List<List<RawTreeEntry>> parentEntries, RawTreeEntry entry)
+    /// <summary>True the first time <paramref name="index"/> is asked about, and sets its bit.</summary>
+    private static bool FirstMeeting(ref bool[] met, int index, int count)
     {
-        foreach (var parent in parentEntries)
+        if (index >= met.Length)
         {
-            foreach (var candidate in parent)
+            Array.Resize(ref met, Math.Max(count, met.Length * 2));
+        }
+
+        if (met[index])
+        {
+            return false;
+        }
+
+        met[index] = true;
+        return true;
+    }
+
+    private static bool InAnyParent(List<TreeListing> parents, TreeListing listing, in TreeListing.Entry entry)
+    {
+        var name = listing.NameOf(entry);
+        foreach (var parent in parents)
+        {
+            foreach (ref readonly var candidate in parent.Entries)
             {
-                if (candidate.Id == entry.Id && candidate.Name == entry.Name)
+                if (candidate.Id == entry.Id && parent.NameOf(candidate).SequenceEqual(name))
                 {
                     return true;
                 }
@@ -90,14 +133,14 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
         return false;
     }
 
-    private static List<RawId> SubtreesNamed(List<List<RawTreeEntry>> parentEntries, string name)
+    private static List<RawId> SubtreesNamed(List<TreeListing> parents, ReadOnlySpan<byte> name)
     {
-        var subtrees = new List<RawId>(parentEntries.Count);
-        foreach (var parent in parentEntries)
+        var subtrees = new List<RawId>(parents.Count);
+        foreach (var parent in parents)
         {
-            foreach (var candidate in parent)
+            foreach (ref readonly var candidate in parent.Entries)
             {
-                if (candidate.Kind == TreeEntryKind.Tree && candidate.Name == name)
+                if (candidate.Kind == TreeEntryKind.Tree && parent.NameOf(candidate).SequenceEqual(name))
                 {
                     subtrees.Add(candidate.Id);
                 }
@@ -107,15 +150,18 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
         return subtrees;
     }
 
-    private List<RawTreeEntry>? Read(RawId tree, string prefix, string context)
+    private TreeListing Rent() => _spare.TryPop(out var listing) ? listing : new TreeListing();
+
+    /// <summary>Loads <paramref name="tree"/> into <paramref name="listing"/> and records it in the graph; a tree that cannot be read is a problem.</summary>
+    private bool Read(TreeListing listing, RawId tree, string prefix, string context)
     {
         string why;
         try
         {
-            if (reader.TryReadTree(tree) is { } entries)
+            if (listing.TryLoad(reader, tree, inventory.Trees))
             {
-                inventory.Trees.Record(tree, entries);
-                return entries;
+                inventory.Trees.Record(listing);
+                return true;
             }
 
             why = "not in the object database";
@@ -126,6 +172,6 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
         }
 
         inventory.Problems.Add(new ScanProblem(ProblemKind.CorruptObject, tree.Sha, $"Missing or corrupt tree {tree.Sha} at '{prefix}' in {context}; its files were not scanned: {why}"));
-        return null;
+        return false;
     }
 }

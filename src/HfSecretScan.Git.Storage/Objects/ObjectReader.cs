@@ -38,7 +38,11 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
     /// <summary>Reads and parses a tree, or returns null when the object database does not hold it.</summary>
     /// <exception cref="InvalidDataException">It is corrupt or not a tree.</exception>
     public List<RawTreeEntry>? TryReadTree(RawId id) =>
-        TryRead(id, RawObjectType.Tree) is { } found ? RawTreeEntry.Parse(id, found.Span) : null;
+        TryReadTreeContent(id) is { } found ? RawTreeEntry.Parse(id, found.Span) : null;
+
+    /// <summary>Reads a tree's content unparsed (valid until the next read), or returns null when the object database does not hold it.</summary>
+    /// <exception cref="InvalidDataException">It is corrupt or not a tree.</exception>
+    public RawObject? TryReadTreeContent(RawId id) => TryRead(id, RawObjectType.Tree);
 
     /// <summary>Reads the object stored at <paramref name="location"/> whole.</summary>
     public RawObject Read(ObjectLocation location) =>
