@@ -45,7 +45,7 @@ internal static class BlobCatalog
             }
         }
 
-        foreach (var id in store.LooseIds().OrderBy(id => id.Sha, StringComparer.Ordinal))
+        foreach (var id in store.LooseIds().Order())
         {
             if (store.Locate(id) is not { LoosePath: { } loose } location)
             {

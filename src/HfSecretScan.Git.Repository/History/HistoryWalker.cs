@@ -228,7 +228,7 @@ public static class HistoryWalker
         var trees = new List<RawId>();
         var blobs = new List<RawId>();
         var known = new Dictionary<(int Pack, long Offset), RawObjectType>();
-        foreach (var id in all.OrderBy(i => i.Sha, StringComparer.Ordinal))
+        foreach (var id in all.Order())
         {
             if (knownCommits.Contains(id) || seenTrees.Contains(id) || seenTags.Contains(id.ToObjectId()) || inventory.Contains(id))
             {

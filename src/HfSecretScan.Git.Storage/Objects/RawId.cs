@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
 namespace HfSecretScan.Git.Storage.Objects;
@@ -8,7 +9,7 @@ namespace HfSecretScan.Git.Storage.Objects;
 /// which made a history walk allocate a few hundred bytes per tree entry; storage names objects by
 /// this alone, and the repository side makes an <c>ObjectId</c> only where LibGit2Sharp needs one.
 /// </summary>
-internal readonly struct RawId : IEquatable<RawId>
+internal readonly struct RawId : IEquatable<RawId>, IComparable<RawId>
 {
     /// <summary>Bytes in an id.</summary>
     public const int Length = 20;
@@ -65,8 +66,24 @@ internal readonly struct RawId : IEquatable<RawId>
 
     public override bool Equals(object? obj) => obj is RawId other && Equals(other);
 
+    /// <summary>Byte order, which is the order of the hex strings: no string is made to sort ids.</summary>
+    public int CompareTo(RawId other)
+    {
+        int order = BigEndian(_first).CompareTo(BigEndian(other._first));
+        if (order == 0)
+        {
+            order = BigEndian(_second).CompareTo(BigEndian(other._second));
+        }
+
+        return order != 0 ? order : BigEndian(_third).CompareTo(BigEndian(other._third));
+    }
+
     // SHA-1 output is uniformly distributed: its first bytes are as good a hash as any.
     public override int GetHashCode() => (int)_first;
 
     public override string ToString() => Sha;
+
+    private static ulong BigEndian(ulong value) => BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(value) : value;
+
+    private static uint BigEndian(uint value) => BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(value) : value;
 }
