@@ -38,4 +38,5 @@ print("| --- | --- | --- | --- |")
 for name in ("hf-scan", "hf-scan-raw", "unzip-rg"):
     r = results[name]
     print(f"| {name} | {r['median']*1000:.0f} ms | {r['user']*1000:.0f} ms | {r['median']/base:.2f} |")
+print(f"\nhf-scan / unzip -p | rg: **{results['hf-scan']['median']/base:.2f}x** (target <= 1.0x).\n")
 PY

@@ -79,5 +79,5 @@ if target:
 else:
     print("| `HfSecretScan` target | not found in the performance summary | | |")
 print(f"| whole `dotnet build`, wall | {statistics.median(wall):.0f} ms | {min(wall)} ms | {max(wall)} ms |")
-print(f"\n`HfSecretScan` target: **{statistics.median(target):.0f} ms** median (target <= 20 ms added).\n" if target else "\nNo measurement (target <= 20 ms added).\n")
+print(f"\n`HfSecretScan` target: **{statistics.median(target):.0f} ms** median (target <= 10 ms added).\n" if target else "\nNo measurement (target <= 10 ms added).\n")
 PY

@@ -11,9 +11,11 @@
 #        HISTORY_COMMITS  commits in the history repo     (20000)
 #        HISTORY_MB       MB of blob content in it        (1024)
 #        BENCH_WORK       where history repos live        (/tmp/hf-scan-bench-history)
+#        REAL_HISTORY     the real-shaped history repo    (BENCH_WORK/real-shaped; bench/history/generate-real-shaped.py)
+#        ARCHIVE_CORPUS   folder of .nupkg files          (bench/corpus/archives; filled from the NuGet cache)
 #        QUIET_LOAD       wait (up to QUIET_WAIT s, 300) before each benchmark until the 1-minute load
 #                         average is below this (off when unset)
-#        ONLY             space-separated subset of: tree ignore oneline history matcher msbuild startup soak (the
+#        ONLY             space-separated subset of: tree ignore oneline history history-real archives matcher msbuild startup soak (the
 #                         others keep their last results from bench/out); soak runs only when named here: its
 #                         corpora take half an hour to generate on 2 cores
 #        SOAK_ROOT        where the soak tree and history live (bench/corpus)
@@ -27,7 +29,9 @@ ignore_repo=$(realpath -m "${IGNORE_REPO:-$bench_dir/corpus/ignore}")
 history_commits=${HISTORY_COMMITS:-20000}
 history_mb=${HISTORY_MB:-1024}
 soak_root=$(realpath -m "${SOAK_ROOT:-$bench_dir/corpus}")
-only=${ONLY:-tree ignore oneline history matcher msbuild startup}
+only=${ONLY:-tree ignore oneline history history-real archives matcher msbuild startup}
+real_history=$(realpath -m "${REAL_HISTORY:-${BENCH_WORK:-/tmp/hf-scan-bench-history}/real-shaped}")
+archive_corpus=$(realpath -m "${ARCHIVE_CORPUS:-$bench_dir/corpus/archives}")
 results=${RESULTS:-$bench_dir/RESULTS.md}
 logs=$bench_out/logs
 mkdir -p "$logs"
@@ -70,6 +74,12 @@ run tree "$bench_dir/tree.sh" "$tree_corpus"
 run ignore "$bench_dir/ignore.sh" "$ignore_repo"
 run oneline "$bench_dir/oneline.sh" "$oneline_dir"
 run history "$bench_dir/history/run.sh" "$history_commits" "$history_mb"
+if [ -d "$real_history" ]; then
+  run history-real env HISTORY_REPO="$real_history" HISTORY_NAME=history-real GIT_SECRETS=0 "$bench_dir/history/run.sh"
+elif [[ " $only " == *" history-real "* ]]; then
+  echo "missing: $real_history (make it with \`python3 bench/history/generate-real-shaped.py $real_history\`); skipped: the real-shaped history" > "$bench_out/history-real.md"
+fi
+run archives "$bench_dir/archives.sh" "$archive_corpus"
 run matcher "$bench_dir/matcher.sh" short
 run msbuild "$bench_dir/msbuild.sh" 7
 # startup.sh compares the installed (ReadyToRun) tool with the portable IL-only build: that difference is what it measures.
@@ -99,9 +109,11 @@ loaded() { echo; [ -f "$bench_out/$1.load" ] && echo "Load average (1, 5, 15 min
   echo "| .NET | SDK $(version dotnet --version) |"
   echo "| peers | $(version rg --version); $(version git --version); git-secrets $(dpkg-query -W -f='${Version}' git-secrets 2>/dev/null || echo missing); $(version hyperfine --version); node $(version node --version); secretlint $( [ -x "$bench_dir/secretlint/node_modules/.bin/secretlint" ] && version "$bench_dir/secretlint/node_modules/.bin/secretlint" --version || echo 'not installed') |"
   echo
-  echo "## Summary against the targets of issue 6"
+  echo "## Summary against the targets"
   echo
-  for name in tree ignore oneline history matcher msbuild startup; do
+  echo "Issue 16's goals where it sets one (tree, history, start-up, MSBuild, layers); issue 6's for the others."
+  echo
+  for name in tree ignore oneline history history-real archives matcher msbuild startup; do
     [ -f "$bench_out/$name.md" ] && grep -h -i -E 'target|^Ratio ignore' "$bench_out/$name.md" | grep -v '^|'  | sed "s/^/- $name: /"
   done
   echo
@@ -136,6 +148,18 @@ loaded() { echo; [ -f "$bench_out/$1.load" ] && echo "Load average (1, 5, 15 min
   loaded history
   fragment history
   note history
+  echo "## History of a real-shaped repository"
+  echo
+  echo "\`HISTORY_REPO=$real_history bench/history/run.sh\`: made by \`bench/history/generate-real-shaped.py\`, shaped like a"
+  echo "library's history (many short delta chains, thousands of refs, large trees); git-secrets not run."
+  loaded history-real
+  fragment history-real
+  echo "## Archives: \`scan\` of .nupkg files against \`unzip -p | rg\`"
+  echo
+  echo "\`bench/archives.sh $archive_corpus\`: the .nupkg files of the NuGet package cache."
+  loaded archives
+  fragment archives
+  note layers
   echo "## Matcher alone (BenchmarkDotNet)"
   echo
   echo "\`bench/matcher.sh short\`."

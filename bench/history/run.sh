@@ -6,7 +6,8 @@
 #        HISTORY_REPO=PATH bench/history/run.sh      (an existing clone instead, e.g. huggingface_hub;
 #                                                     git-secrets gets its pattern in that clone's config)
 # env:   BENCH_WORK (/tmp/hf-scan-bench-history: repositories and tool), RUNS (3),
-#        GIT_SECRETS (1; 0 skips git-secrets), HF_SCAN_TOOL (skip installing)
+#        GIT_SECRETS (1; 0 skips git-secrets), HF_SCAN_TOOL (skip installing),
+#        HISTORY_NAME (history: the fragment is bench/out/HISTORY_NAME.md)
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 here=$bench_dir/history
@@ -47,7 +48,7 @@ if [ "${GIT_SECRETS:-1}" = 1 ] && have git-secrets "git secrets --scan-history";
     -n "git secrets --scan-history" "cd $repo && git secrets --scan-history" >&2
 fi
 
-python3 - "$out" "$commits" "$megabytes" "$objects" "$blob_bytes" "$found" "$runs" "$hf_mem" "$cat_mem" "${HISTORY_REPO:-}" <<'PY' | tee "$bench_out/history.md"
+python3 - "$out" "$commits" "$megabytes" "$objects" "$blob_bytes" "$found" "$runs" "$hf_mem" "$cat_mem" "${HISTORY_REPO:-}" <<'PY' | tee "$bench_out/${HISTORY_NAME:-history}.md"
 import json, os, statistics, sys
 out, commits, megabytes, objects, blob_bytes, found, runs, hf_mem, cat_mem, existing = sys.argv[1:]
 results = json.load(open(f"{out}/main.json"))["results"]
@@ -78,8 +79,8 @@ for name, seconds in med.items():
 hf = med["hf-scan history"]
 print()
 if base:
-    print(f"hf-scan / cat-file pipeline: **{hf / base:.2f}x** (target <= 1.0x).")
+    print(f"hf-scan / cat-file pipeline: **{hf / base:.2f}x**, peak RSS {hf_mem} MB (targets <= 0.4x, <= 400 MB).")
 if "git secrets --scan-history" in med:
-    print(f"git-secrets / hf-scan: **{med['git secrets --scan-history'] / hf:.1f}x** (target >= 50x).")
+    print(f"git-secrets / hf-scan: **{med['git secrets --scan-history'] / hf:.1f}x** (hf-scan is that many times faster).")
 print("Peak RSS of the pipeline is that of its largest process (`/usr/bin/time -v bash -c …`).\n")
 PY
