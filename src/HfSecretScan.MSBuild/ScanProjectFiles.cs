@@ -16,6 +16,8 @@ namespace HfSecretScan.MSBuild;
 /// </summary>
 public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
 {
+    static ScanProjectFiles() => TaskDependencies.ResolveFromParentFolder(typeof(ScanProjectFiles).Assembly);
+
     private static readonly string EngineId =
         typeof(ScanProjectFiles).Assembly.ManifestModule.ModuleVersionId.ToString("N") + "-" +
         typeof(FileSetScanner).Assembly.ManifestModule.ModuleVersionId.ToString("N");

@@ -141,6 +141,60 @@ public sealed class BuildScanTests
     }
 
     [TestMethod]
+    public void TokenInABzip2Member_FailsAtTheArchive_FromTheReadyToRunTask()
+    {
+        // The ReadyToRun task's folder has no SharpCompress: it must come from the IL folder above.
+        var project = TestProject.Create(s_feed, nameof(TokenInABzip2Member_FailsAtTheArchive_FromTheReadyToRunTask));
+        string token = TestTokens.User(18);
+        string file = project.Write("logs/run.log.bz2", Archives.Bzip2(Encoding.UTF8.GetBytes("started\nHF_TOKEN=" + token + "\n")));
+
+        var build = project.Build();
+        var chosen = project.Build("-getProperty:_HfSecretScanTaskAssembly");
+
+        Assert.AreEqual(1, build.ExitCode, build.ToString());
+        CollectionAssert.AreEqual(new[] { $"{file} : error HFS001" }, build.Diagnostics.ToArray(), build.ToString());
+        StringAssert.Contains(build.Messages[0], "run.log(2,10)");
+        StringAssert.Contains(
+            chosen.Output.Replace('\\', '/'),
+            $"tasks/net10.0/{System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}/HfSecretScan.MSBuild.dll",
+            "the build ran the ReadyToRun task");
+    }
+
+    [TestMethod]
+    public void ThePackage_CarriesReadyToRunImagesOfTheTask_ForEachSdkPlatform_AndTheIlBuild()
+    {
+        using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(s_feed.Source, $"HfSecretScan.{s_feed.Version}.nupkg"));
+        foreach (string rid in new[] { "linux-x64", "linux-musl-x64", "linux-arm64", "osx-x64", "osx-arm64", "win-x64" })
+        {
+            foreach (string assembly in new[] { "HfSecretScan.MSBuild.dll", "HfSecretScan.Core.dll", "Microsoft.Extensions.FileSystemGlobbing.dll" })
+            {
+                Assert.IsTrue(IsReadyToRun(package, $"tasks/net10.0/{rid}/{assembly}"), $"{rid}/{assembly} is a ReadyToRun image");
+            }
+
+            Assert.IsNotNull(package.GetEntry($"tasks/net10.0/{rid}/HfSecretScan.MSBuild.deps.json"), rid);
+        }
+
+        foreach (string assembly in new[] { "HfSecretScan.MSBuild.dll", "HfSecretScan.Core.dll", "SharpCompress.dll" })
+        {
+            Assert.IsFalse(IsReadyToRun(package, "tasks/net10.0/" + assembly), assembly + " in the fallback folder is IL");
+        }
+    }
+
+    private static bool IsReadyToRun(System.IO.Compression.ZipArchive package, string path)
+    {
+        var entry = package.GetEntry(path) ?? throw new AssertFailedException(path + " is missing from the package");
+        using var stream = new MemoryStream();
+        using (var read = entry.Open())
+        {
+            read.CopyTo(stream);
+        }
+
+        stream.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
+    }
+
+    [TestMethod]
     public void CleanProject_Builds()
     {
         var project = TestProject.Create(s_feed, nameof(CleanProject_Builds));
