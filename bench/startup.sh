@@ -80,4 +80,11 @@ for r in data["results"]:
     print(f"| {r['command']} | {statistics.median(t)*1000:.1f} ms | {r['mean']*1000:.1f} ± {r['stddev']*1000:.1f} ms | {min(t)*1000:.1f} ms"
           f" | {(r['user']+r['system'])*1000:.1f} ms | {statistics.median(t)/rg:.1f} x | {target} |")
 print()
+for r in data["results"]:
+    name = r["command"]
+    if name.startswith("scan") or name.startswith("staged"):
+        median = statistics.median(r["times"])
+        print(f"{name}: {median*1000:.1f} ms median, {median/rg:.1f}x ripgrep"
+              + (" (target <= 3x ripgrep)." if name.startswith("scan") else " (target <= 25 ms)."))
+print()
 PY
