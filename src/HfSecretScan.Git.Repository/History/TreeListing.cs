@@ -22,11 +22,14 @@ internal sealed class TreeListing
 
     /// <summary>
     /// Reads <paramref name="tree"/>; false when the object database does not hold it. Blobs and
-    /// subtrees get their indices in <paramref name="graph"/> as they are met.
+    /// subtrees get their indices in <paramref name="graph"/> as they are met; an entry that
+    /// <paramref name="previous"/> (an earlier tree at the same path, or null) holds with the same id
+    /// takes its index from there instead of a lookup: most entries of a new version of a folder are
+    /// its predecessor's.
     /// </summary>
     /// <exception cref="InvalidDataException">It is corrupt or not a tree.</exception>
     /// <exception cref="IOException">It cannot be read.</exception>
-    public bool TryLoad(ObjectReader reader, RawId tree, TreeGraph graph)
+    public bool TryLoad(ObjectReader reader, RawId tree, TreeGraph graph, TreeListing? previous = null)
     {
         _entries.Clear();
         if (reader.TryReadTreeContent(tree) is not { } content)
@@ -41,6 +44,8 @@ internal sealed class TreeListing
 
         content.Span.CopyTo(_content);
         var data = _content.AsSpan(0, content.Length);
+        var before = previous is null ? default : previous.Entries;
+        int at = 0;
 
         // Entries before a malformed one may get indices in the graph: a mention only, harmless,
         // as nothing is recorded for this tree.
@@ -49,18 +54,39 @@ internal sealed class TreeListing
         {
             var kind = parser.Kind;
             var id = parser.Id;
-            int index = kind switch
+            int index = -1;
+            if (kind != TreeEntryKind.GitLink)
             {
-                TreeEntryKind.Tree => graph.TreeIndex(id),
-                TreeEntryKind.Blob => graph.BlobIndex(id),
-                _ => -1,
-            };
+                // Both trees are sorted by name: step over what the predecessor held before this name.
+                // A reused index is only ever that of the same id, so a step too few costs a lookup, never a wrong index.
+                if (at < before.Length && before[at].Id != id)
+                {
+                    var name = parser.Name;
+                    while (at < before.Length && previous!.NameOf(before[at]).SequenceCompareTo(name) < 0)
+                    {
+                        at++;
+                    }
+                }
+
+                if (at < before.Length && before[at].Id == id && before[at].Kind == kind)
+                {
+                    index = before[at++].Index;
+                }
+                else
+                {
+                    index = kind == TreeEntryKind.Tree ? graph.TreeIndex(id) : graph.BlobIndex(id);
+                }
+            }
+
             _entries.Add(new Entry(kind, parser.NameStart, parser.NameLength, id, index));
         }
 
         Id = tree;
         return true;
     }
+
+    /// <summary>Bytes of content held.</summary>
+    public int ContentLength => _content.Length;
 
     /// <summary>The name of <paramref name="entry"/> as stored.</summary>
     public ReadOnlySpan<byte> NameOf(in Entry entry) => _content.AsSpan(entry.NameStart, entry.NameLength);

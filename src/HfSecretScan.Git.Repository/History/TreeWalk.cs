@@ -18,6 +18,11 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
 {
     // Listings not in use: the walk holds one per level it is in (and one per parent tree there).
     private readonly Stack<TreeListing> _spare = [];
+
+    // The last tree walked at each folder path, kept (up to a bound) for the next version of that folder.
+    private const long MaxKeptBytes = 32L << 20;
+    private readonly Dictionary<string, TreeListing> _lastAtPath = new(StringComparer.Ordinal);
+    private long _keptBytes;
     private bool[] _blobMet = new bool[1024];
     private bool[] _treeMet = new bool[1024];
 
@@ -39,12 +44,15 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
     {
         var listing = Rent();
         var parentListings = new List<TreeListing>(parents.Count);
+        bool read = false;
         try
         {
-            if (!Read(listing, tree, prefix, context))
+            if (!Read(listing, tree, prefix, context, _lastAtPath.GetValueOrDefault(prefix)))
             {
                 return;
             }
+
+            read = true;
 
             foreach (var parent in parents)
             {
@@ -91,7 +99,15 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
         }
         finally
         {
-            _spare.Push(listing);
+            if (read)
+            {
+                Keep(prefix, listing);
+            }
+            else
+            {
+                _spare.Push(listing);
+            }
+
             foreach (var parentListing in parentListings)
             {
                 _spare.Push(parentListing);
@@ -150,15 +166,34 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
         return subtrees;
     }
 
+    /// <summary>Keeps <paramref name="listing"/> as the last tree at <paramref name="prefix"/>; past the bound, forgets them all.</summary>
+    private void Keep(string prefix, TreeListing listing)
+    {
+        if (_lastAtPath.Remove(prefix, out var replaced))
+        {
+            _keptBytes -= replaced.ContentLength;
+            _spare.Push(replaced);
+        }
+
+        if (_keptBytes + listing.ContentLength > MaxKeptBytes)
+        {
+            _lastAtPath.Clear();
+            _keptBytes = 0;
+        }
+
+        _lastAtPath[prefix] = listing;
+        _keptBytes += listing.ContentLength;
+    }
+
     private TreeListing Rent() => _spare.TryPop(out var listing) ? listing : new TreeListing();
 
     /// <summary>Loads <paramref name="tree"/> into <paramref name="listing"/> and records it in the graph; a tree that cannot be read is a problem.</summary>
-    private bool Read(TreeListing listing, RawId tree, string prefix, string context)
+    private bool Read(TreeListing listing, RawId tree, string prefix, string context, TreeListing? previous = null)
     {
         string why;
         try
         {
-            if (listing.TryLoad(reader, tree, inventory.Trees))
+            if (listing.TryLoad(reader, tree, inventory.Trees, previous))
             {
                 inventory.Trees.Record(listing);
                 return true;

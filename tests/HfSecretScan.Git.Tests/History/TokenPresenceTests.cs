@@ -10,6 +10,41 @@ public sealed class TokenPresenceTests
     private static ScanReport ScanAll(string path) => SourceRun.Report(new HistorySource(path, new HistoryScanOptions()), path);
 
     [TestMethod]
+    public void A_folder_that_changes_shape_from_version_to_version_keeps_every_blob_and_count()
+    {
+        // Each version of src/ differs from the last in a way a walk that reuses the previous
+        // version's entries must get right: entries inserted before and after, one removed, a file
+        // turned into a folder of the same name, and the token's blob moved to a name that sorts first.
+        using var repo = TestRepository.Create();
+        string token = TestTokens.NewUser();
+        string later = TestTokens.NewUser();
+        repo.Commit("src/m.txt", "m\n", "m");
+        string leak = repo.Commit("src/t.env", $"T={token}\n", "leak");
+        repo.Commit("src/a.txt", "a\n", "insert before");
+        repo.Commit("src/z.txt", "z\n", "insert after");
+        repo.Git("rm", "-q", "src/m.txt");
+        repo.Git("commit", "-q", "-m", "remove");
+        repo.Git("rm", "-q", "src/a.txt");
+        repo.Write("src/a.txt/inner.env", $"L={later}\n");
+        repo.Git("add", ".");
+        repo.Git("commit", "-q", "-m", "file to folder");
+        string folder = repo.Head();
+        repo.Git("mv", "src/t.env", "src/0.env");
+        repo.Git("commit", "-q", "-m", "move first");
+
+        var report = ScanAll(repo.Path);
+
+        var leaked = report.Findings.Single(f => f.Path == "src/t.env").Commit!;
+        Assert.AreEqual(leak, leaked.CommitId);
+        Assert.AreEqual(6, leaked.CommitCount, "leak, insert before, insert after, remove, file to folder, move first");
+        CollectionAssert.AreEqual(new[] { "src/0.env" }, leaked.PathsAtHead.ToArray());
+        var inner = report.Findings.Single(f => f.Path == "src/a.txt/inner.env").Commit!;
+        Assert.AreEqual(folder, inner.CommitId);
+        Assert.AreEqual(2, inner.CommitCount, "file to folder, move first");
+        Assert.HasCount(2, report.Findings);
+    }
+
+    [TestMethod]
     public void Refs_are_those_whose_history_holds_the_blob_and_HEAD_paths_are_where_its_tree_has_it()
     {
         using var repo = TestRepository.Create();
