@@ -10,8 +10,10 @@ namespace HfSecretScan.Git.Repositories.History;
 /// </summary>
 internal sealed class TreeBits(TreeGraph graph, ObjectReader reader, IReadOnlyDictionary<RawId, int> blobBits, int width)
 {
-    private readonly Dictionary<int, ulong[]?> _memo = [];
-    private readonly Dictionary<int, int> _bitOfBlobIndex = blobBits.ToDictionary(b => graph.BlobIndex(b.Key), b => b.Value);
+    // By graph index, not in dictionaries: Of looks at every entry of every distinct tree once.
+    private readonly int[] _bitOfBlob = BitsByBlobIndex(graph, blobBits);
+    private ulong[]?[] _held = new ulong[]?[graph.TreeCount];
+    private bool[] _known = new bool[graph.TreeCount];
     private readonly int _words = (width + 63) / 64;
 
     /// <summary>The chosen blobs <paramref name="tree"/> holds at any depth; null for none.</summary>
@@ -82,18 +84,27 @@ internal sealed class TreeBits(TreeGraph graph, ObjectReader reader, IReadOnlyDi
 
     private ulong[]? Of(int tree)
     {
-        if (_memo.TryGetValue(tree, out var known))
+        if (tree >= _known.Length)
         {
-            return known;
+            // Trees first met while counting (read now, not by the walk) have indices past the arrays.
+            int size = Math.Max(graph.TreeCount, _known.Length * 2);
+            Array.Resize(ref _known, size);
+            Array.Resize(ref _held, size);
+        }
+
+        if (_known[tree])
+        {
+            return _held[tree];
         }
 
         var node = graph.NodeAt(tree, reader);
         ulong[]? held = null;
         foreach (int blob in node.Blobs)
         {
-            if (_bitOfBlobIndex.TryGetValue(blob, out int bit))
+            // Chosen blobs all had their indices when this was made; a later one is none of them.
+            if (blob < _bitOfBlob.Length && _bitOfBlob[blob] > 0)
             {
-                held = WithBit(held ?? new ulong[_words], bit);
+                held = WithBit(held ?? new ulong[_words], _bitOfBlob[blob] - 1);
             }
         }
 
@@ -102,7 +113,21 @@ internal sealed class TreeBits(TreeGraph graph, ObjectReader reader, IReadOnlyDi
             held = Union(held, Of(subtree));
         }
 
-        _memo[tree] = held;
+        _known[tree] = true;
+        _held[tree] = held;
         return held;
+    }
+
+    /// <summary>Each chosen blob's bit plus one, by blob index; 0 for a blob not chosen.</summary>
+    private static int[] BitsByBlobIndex(TreeGraph graph, IReadOnlyDictionary<RawId, int> blobBits)
+    {
+        var indexed = blobBits.Select(b => (Index: graph.BlobIndex(b.Key), Bit: b.Value)).ToList();
+        var bits = new int[graph.BlobCount];
+        foreach (var (index, bit) in indexed)
+        {
+            bits[index] = bit + 1;
+        }
+
+        return bits;
     }
 }
