@@ -20,7 +20,7 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
     private readonly Stack<TreeListing> _spare = [];
 
     // The last tree walked at each folder path, kept (up to a bound) for the next version of that folder.
-    private const long MaxKeptBytes = 32L << 20;
+    private const long MaxKeptBytes = 8L << 20;
     private readonly Dictionary<string, TreeListing> _lastAtPath = new(StringComparer.Ordinal);
     private long _keptBytes;
     private bool[] _blobMet = new bool[1024];
