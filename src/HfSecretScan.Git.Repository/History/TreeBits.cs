@@ -121,6 +121,7 @@ internal sealed class TreeBits(TreeGraph graph, ObjectReader reader, IReadOnlyDi
     /// <summary>Each chosen blob's bit plus one, by blob index; 0 for a blob not chosen.</summary>
     private static int[] BitsByBlobIndex(TreeGraph graph, IReadOnlyDictionary<RawId, int> blobBits)
     {
+        // Indices first: a chosen blob no tree held yet gets one now, and the array must cover it.
         var indexed = blobBits.Select(b => (Index: graph.BlobIndex(b.Key), Bit: b.Value)).ToList();
         var bits = new int[graph.BlobCount];
         foreach (var (index, bit) in indexed)

@@ -85,8 +85,8 @@ internal sealed class TreeListing
         return true;
     }
 
-    /// <summary>Bytes of content held.</summary>
-    public int ContentLength => _content.Length;
+    /// <summary>Bytes its content buffer holds on to (its capacity, not the last tree's length): what keeping it costs.</summary>
+    public int BufferBytes => _content.Length;
 
     /// <summary>The name of <paramref name="entry"/> as stored.</summary>
     public ReadOnlySpan<byte> NameOf(in Entry entry) => _content.AsSpan(entry.NameStart, entry.NameLength);

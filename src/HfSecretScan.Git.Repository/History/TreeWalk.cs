@@ -171,18 +171,18 @@ internal sealed class TreeWalk(ObjectReader reader, HistoryInventory inventory, 
     {
         if (_lastAtPath.Remove(prefix, out var replaced))
         {
-            _keptBytes -= replaced.ContentLength;
+            _keptBytes -= replaced.BufferBytes;
             _spare.Push(replaced);
         }
 
-        if (_keptBytes + listing.ContentLength > MaxKeptBytes)
+        if (_keptBytes + listing.BufferBytes > MaxKeptBytes)
         {
             _lastAtPath.Clear();
             _keptBytes = 0;
         }
 
         _lastAtPath[prefix] = listing;
-        _keptBytes += listing.ContentLength;
+        _keptBytes += listing.BufferBytes;
     }
 
     private TreeListing Rent() => _spare.TryPop(out var listing) ? listing : new TreeListing();
