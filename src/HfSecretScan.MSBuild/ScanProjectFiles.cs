@@ -4,6 +4,7 @@ using HfSecretScan.MSBuild.Diagnostics;
 using HfSecretScan.MSBuild.Selection;
 using HfSecretScan.Pipeline;
 using HfSecretScan.Scanning;
+using HfSecretScan.Suppression;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -18,6 +19,7 @@ public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
 {
     static ScanProjectFiles() => TaskDependencies.ResolveFromParentFolder(typeof(ScanProjectFiles).Assembly);
 
+    // The assemblies' build ids: a cache written by other code is not trusted.
     private static readonly string EngineId =
         typeof(ScanProjectFiles).Assembly.ManifestModule.ModuleVersionId.ToString("N") + "-" +
         typeof(FileSetScanner).Assembly.ManifestModule.ModuleVersionId.ToString("N");
@@ -73,7 +75,21 @@ public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
     private void Scan()
     {
         bool asErrors = ParseSeverity();
+        int? maxDecodeDepth = ParseDepth(MaxDecodeDepth, "HfSecretScanMaxDecodeDepth");
+        int? maxArchiveDepth = ParseDepth(MaxArchiveDepth, "HfSecretScanMaxArchiveDepth");
         bool cached = !string.IsNullOrEmpty(CacheFile);
+        string root = ProjectRoot.Find(ProjectDirectory);
+        var parameters = Parameters(root);
+        if (cached && ScanCache.ConfirmClean(CacheFile!, EngineId, parameters) is int unchanged)
+        {
+            Log.LogMessage(
+                MessageImportance.Normal,
+                "HfSecretScan: {0} files, 0 read, {0} from cache; 0 findings reported, 0 in the baseline, 0 silenced by NoWarn; nothing changed since the last clean scan.",
+                unchanged);
+            return;
+        }
+
+        var configStamp = WatchedFile.Of(Path.Combine(root, ScanConfig.RelativePath));
         var source = new ProjectFilesSource(
             Files.Select(f => f.ItemSpec),
             policy => new ProjectFileSelection(ProjectDirectory, policy, ExcludedFolders, [.. Exclude.Where(e => !string.IsNullOrWhiteSpace(e))]),
@@ -85,8 +101,8 @@ public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
             Start = ProjectDirectory,
             Sources = [source],
             Baseline = string.IsNullOrWhiteSpace(Baseline) ? null : Baseline,
-            MaxDecodeDepth = ParseDepth(MaxDecodeDepth, "HfSecretScanMaxDecodeDepth"),
-            MaxArchiveDepth = ParseDepth(MaxArchiveDepth, "HfSecretScanMaxArchiveDepth"),
+            MaxDecodeDepth = maxDecodeDepth,
+            MaxArchiveDepth = maxArchiveDepth,
         };
         var pipeline = ScanPipeline.Open(request);
         var report = pipeline.RunAsync().GetAwaiter().GetResult();
@@ -108,11 +124,19 @@ public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
             Log.LogMessage(MessageImportance.Low, "HfSecretScan skipped {0}: {1}", Reporting.DisplayText.Quote(skipped.Path), Reporting.DisplayText.Quote(skipped.Reason));
         }
 
-        if (cached && result.Changed)
+        bool clean = report.Findings.Count == 0 && report.Problems.Count == 0 && report.Skipped.Count == 0 && report.SuppressedByBaseline == 0
+            && result.Cache.Count == source.Files.Count && pipeline.Policy.Root == root;
+        if (cached && (result.Changed || clean))
         {
+            // The configuration is stamped before it is read, so that an edit during the scan is seen next build;
+            // the baseline's path is known only from the configuration.
+            var settings = pipeline.Policy.Settings;
+            CleanBuild? record = clean && settings.ConfigPath == configStamp.Path
+                ? new CleanBuild(parameters, settings.BaselinePath is { } baseline ? [configStamp, WatchedFile.Of(baseline)] : [configStamp], source.Files.Count)
+                : null;
             try
             {
-                result.Cache.Save(CacheFile!, EngineId + "-" + LayersKey(pipeline.Policy.Layers));
+                result.Cache.Save(CacheFile!, EngineId + "-" + LayersKey(pipeline.Policy.Layers), record);
             }
             catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
             {
@@ -129,6 +153,37 @@ public sealed class ScanProjectFiles : Microsoft.Build.Utilities.Task
             report.Findings.Count - logger.Silenced,
             report.SuppressedByBaseline,
             logger.Silenced);
+    }
+
+    /// <summary>Everything the task was given that the scan's outcome depends on, one escaped line each (<see cref="CleanBuild"/>).</summary>
+    private List<string> Parameters(string root)
+    {
+        var lines = new List<string>(Files.Length + ExcludedFolders.Length + Exclude.Length + 8)
+        {
+            "project\t" + CleanBuild.Escape(ProjectDirectory),
+            "root\t" + CleanBuild.Escape(root),
+            "baseline\t" + CleanBuild.Escape(Baseline ?? string.Empty),
+            "severity\t" + CleanBuild.Escape(Severity ?? string.Empty),
+            "nowarn\t" + CleanBuild.Escape(NoWarn ?? string.Empty),
+            "decode\t" + CleanBuild.Escape(MaxDecodeDepth ?? string.Empty),
+            "archive\t" + CleanBuild.Escape(MaxArchiveDepth ?? string.Empty),
+        };
+        foreach (var file in Files)
+        {
+            lines.Add("item\t" + CleanBuild.Escape(file.ItemSpec));
+        }
+
+        foreach (string folder in ExcludedFolders)
+        {
+            lines.Add("excluded\t" + CleanBuild.Escape(folder));
+        }
+
+        foreach (string glob in Exclude)
+        {
+            lines.Add("exclude\t" + CleanBuild.Escape(glob));
+        }
+
+        return lines;
     }
 
     private bool ParseSeverity()

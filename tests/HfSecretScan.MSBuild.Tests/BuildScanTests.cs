@@ -69,6 +69,68 @@ public sealed class BuildScanTests
     }
 
     [TestMethod]
+    public void CleanBuild_WithNothingChanged_IsAnsweredFromTheCache_AndEveryKindOfChangeScansAgain()
+    {
+        const string Unchanged = "nothing changed since the last clean scan";
+        var project = TestProject.Create(s_feed, nameof(CleanBuild_WithNothingChanged_IsAnsweredFromTheCache_AndEveryKindOfChangeScansAgain));
+        project.Write(".config/hf-scan.json", "{ \"baseline\": \".config/hf-scan-baseline.json\" }\n");
+        string baseline = project.Write(".config/hf-scan-baseline.json", """{ "version": 1, "findings": [] }""");
+        string other = project.Write("Other.cs", CsFileWith("nothing to see"));
+
+        BuildResult Clean(bool answeredFromCache)
+        {
+            var build = project.Build("-v:n");
+            Assert.AreEqual(0, build.ExitCode, build.ToString());
+            Assert.AreEqual(0, build.Diagnostics.Count, build.ToString());
+            Assert.AreEqual(answeredFromCache, build.Summary.EndsWith(Unchanged + ".", StringComparison.Ordinal), build.ToString());
+            return build;
+        }
+
+        var first = Clean(answeredFromCache: false);
+        StringAssert.StartsWith(first.Summary, "HfSecretScan: 4 files, 4 read, 0 from cache", first.ToString());
+        var second = Clean(answeredFromCache: true);
+        StringAssert.StartsWith(second.Summary, "HfSecretScan: 4 files, 0 read, 4 from cache", second.ToString());
+
+        // A file's content.
+        project.Write("Other.cs", CsFileWith(TestTokens.User(31)));
+        var leaked = project.Build("-v:n");
+        Assert.AreEqual(1, leaked.ExitCode, leaked.ToString());
+        CollectionAssert.AreEqual(new[] { $"{other}(4,34): error HFS001" }, leaked.Diagnostics.ToArray(), leaked.ToString());
+        Assert.AreEqual(1, project.Build("-v:n").ExitCode, "a build with a finding is never answered as clean");
+        project.Write("Other.cs", CsFileWith("nothing to see"));
+        Clean(answeredFromCache: false);
+        Clean(answeredFromCache: true);
+
+        // A new item.
+        string added = project.Write("Added.cs", CsFileWith(TestTokens.User(32)).Replace("Secrets", "Added", StringComparison.Ordinal));
+        var addedBuild = project.Build("-v:n");
+        CollectionAssert.AreEqual(new[] { $"{added}(4,34): error HFS001" }, addedBuild.Diagnostics.ToArray(), addedBuild.ToString());
+        File.Delete(added);
+        Clean(answeredFromCache: false);
+        Clean(answeredFromCache: true);
+
+        // The baseline, then the configuration, broken in place: each is a problem the build reports again.
+        File.WriteAllText(baseline, "{ not json");
+        var brokenBaseline = project.Build("-v:n");
+        CollectionAssert.AreEqual(new[] { $"{baseline} : warning HFS901" }, brokenBaseline.Diagnostics.ToArray(), brokenBaseline.ToString());
+        File.WriteAllText(baseline, """{ "version": 1, "findings": [] }""");
+        Clean(answeredFromCache: false);
+        Clean(answeredFromCache: true);
+        string config = Path.Combine(project.Directory, ".config", "hf-scan.json");
+        File.WriteAllText(config, "{ \"exclude\": 5 }");
+        var brokenConfig = project.Build("-v:n");
+        CollectionAssert.AreEqual(new[] { $"{config} : warning HFS901" }, brokenConfig.Diagnostics.ToArray(), brokenConfig.ToString());
+
+        // A property: the same files under other settings are scanned again.
+        File.WriteAllText(config, "{ \"baseline\": \".config/hf-scan-baseline.json\" }\n");
+        Clean(answeredFromCache: false);
+        Clean(answeredFromCache: true);
+        var otherDepth = project.Build("-v:n", "-p:HfSecretScanMaxDecodeDepth=1");
+        Assert.IsFalse(otherDepth.Summary.EndsWith(Unchanged + ".", StringComparison.Ordinal), otherDepth.ToString());
+        StringAssert.StartsWith(otherDepth.Summary, "HfSecretScan: 4 files, 4 read, 0 from cache", "another layer setting is another cache: " + otherDepth);
+    }
+
+    [TestMethod]
     public void OrgTokenInAppSettingsContent_FailsWithHfs002()
     {
         var project = TestProject.Create(
@@ -395,7 +457,7 @@ public sealed class BuildScanTests
         {
             ["truncated"] = good[..(good.IndexOf(fileLine, StringComparison.Ordinal) + file.Length + 4)],
             ["garbage"] = Encoding.Latin1.GetString([.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 151 % 251))]),
-            ["another version"] = good.Replace("hfsecretscan-cache 1", "hfsecretscan-cache 2", StringComparison.Ordinal),
+            ["another version"] = good.Replace("hfsecretscan-cache 2", "hfsecretscan-cache 3", StringComparison.Ordinal),
             ["a finding count it cannot hold"] = good.Replace(fileLine, fileLine[..fileLine.LastIndexOf('\t')] + "\t2000000000", StringComparison.Ordinal),
             ["a negative count"] = good.Replace(fileLine, fileLine[..fileLine.LastIndexOf('\t')] + "\t-1", StringComparison.Ordinal),
             ["a whole token where the redacted one goes"] = good.Replace(findingLine, string.Join('\t', finding), StringComparison.Ordinal),

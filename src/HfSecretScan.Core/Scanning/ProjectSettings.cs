@@ -10,9 +10,11 @@ namespace HfSecretScan.Scanning;
 /// </summary>
 public sealed class ProjectSettings
 {
-    private ProjectSettings(string root, ScanConfig config, Baseline? baseline, IReadOnlyList<ScanProblem> problems)
+    private ProjectSettings(string root, string configPath, ScanConfig config, string? baselinePath, Baseline? baseline, IReadOnlyList<ScanProblem> problems)
     {
         Root = root;
+        ConfigPath = configPath;
+        BaselinePath = baselinePath;
         Config = config;
         Baseline = baseline;
         Problems = problems;
@@ -20,6 +22,12 @@ public sealed class ProjectSettings
 
     /// <summary>The project root.</summary>
     public string Root { get; }
+
+    /// <summary>Where the configuration is read from (<see cref="ScanConfig.RelativePath"/> under the root), whether or not it exists.</summary>
+    public string ConfigPath { get; }
+
+    /// <summary>The baseline file the run reads, when one is configured (it may be missing or broken).</summary>
+    public string? BaselinePath { get; }
 
     /// <summary>The configuration, empty when there is none or it is broken.</summary>
     public ScanConfig Config { get; }
@@ -69,6 +77,6 @@ public sealed class ProjectSettings
             }
         }
 
-        return new ProjectSettings(root, config, baseline, problems);
+        return new ProjectSettings(root, configPath, config, baselinePath, baseline, problems);
     }
 }

@@ -9,7 +9,8 @@ namespace HfSecretScan.MSBuild.Caching;
 
 /// <summary>
 /// The per-file results of earlier builds, kept in a small text file in the intermediate output
-/// folder: one line per file (path, length, last write time, finding count), then one line per
+/// folder: a header, the last clean build's inputs when the last build was clean (<see cref="CleanBuild"/>),
+/// then one line per file (path, length, last write time, finding count), then one line per
 /// finding (rule, position, fingerprint, redacted token). Text, not JSON, so that a no-change
 /// build loads it in well under a millisecond. A cache written by another engine build, or one
 /// that does not parse (truncated, garbage, a count or size it cannot hold), is dropped and every
@@ -17,7 +18,9 @@ namespace HfSecretScan.MSBuild.Caching;
 /// </summary>
 internal sealed class ScanCache
 {
-    private const string Magic = "hfsecretscan-cache 1";
+    private const string Magic = "hfsecretscan-cache 2";
+    private const string CleanMark = "clean";
+    private const string UncleanMark = "unclean";
     private const char Separator = '\t';
 
     // Far above any project's cache (about 100 bytes a file); a bigger file is not one it wrote.
@@ -46,38 +49,41 @@ internal sealed class ScanCache
     public static ScanCache Load(string path, string engineId)
     {
         var cache = Empty();
-        string[] lines;
+        if (ReadText(path) is not { } text)
+        {
+            return cache;
+        }
+
+        // Every line ends with a newline, so the last piece is empty.
+        string[] lines = text.Split('\n');
+        int end = lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+        if (end < 2 || lines[0] != Magic + Separator + engineId)
+        {
+            return cache;
+        }
+
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > MaxCacheBytes)
+            int i = 2;
+            if (lines[1] != UncleanMark)
             {
-                return cache;
+                string[] clean = lines[1].Split(Separator);
+                if (clean.Length != 4 || clean[0] != CleanMark)
+                {
+                    return cache;
+                }
+
+                i += NonNegative(int.Parse(clean[1], CultureInfo.InvariantCulture)) + NonNegative(int.Parse(clean[2], CultureInfo.InvariantCulture));
             }
 
-            lines = File.ReadAllLines(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return cache;
-        }
-
-        if (lines.Length == 0 || lines[0] != Magic + Separator + engineId)
-        {
-            return cache;
-        }
-
-        try
-        {
-            int i = 1;
-            while (i < lines.Length)
+            while (i < end)
             {
                 string[] file = lines[i++].Split(Separator);
                 var stamp = new FileStamp(NonNegative(long.Parse(file[1], CultureInfo.InvariantCulture)), long.Parse(file[2], CultureInfo.InvariantCulture));
                 int count = int.Parse(file[3], CultureInfo.InvariantCulture);
 
                 // Checked before the array is made: a forged count must not allocate gigabytes.
-                if (count < 0 || count > lines.Length - i)
+                if (count < 0 || count > end - i)
                 {
                     return Empty();
                 }
@@ -112,29 +118,149 @@ internal sealed class ScanCache
     }
 
     /// <summary>Writes the cache to <paramref name="path"/> whole or not at all (<see cref="AtomicFile"/>), so a reader never sees half of it.</summary>
+    /// <param name="path">The cache file.</param>
+    /// <param name="engineId">Identifies the scanning code and its layer settings.</param>
+    /// <param name="clean">This build's inputs when its scan came out clean; written only when every file's line is.</param>
     /// <exception cref="InputException">It could not be written; the previous cache is as it was.</exception>
-    public void Save(string path, string engineId)
+    public void Save(string path, string engineId, CleanBuild? clean)
     {
-        var text = new StringBuilder();
-        text.Append(Magic).Append(Separator).Append(engineId).Append('\n');
+        var files = new StringBuilder();
+        int written = 0;
         foreach (var (file, entry) in _files.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             // A path that cannot be written on one line is simply scanned every time.
-            if (file.AsSpan().IndexOfAny(Separator, '\n', '\r') >= 0 || entry.Findings.Any(f => f.InnerPath?.AsSpan().IndexOfAny(Separator, '\n', '\r') >= 0))
+            if (!OnOneLine(file) || entry.Findings.Any(f => f.InnerPath is { } inner && !OnOneLine(inner)))
             {
                 continue;
             }
 
-            text.Append(CultureInfo.InvariantCulture, $"{file}{Separator}{entry.Stamp.Length}{Separator}{entry.Stamp.LastWriteTicks}{Separator}{entry.Findings.Count}\n");
+            written++;
+            files.Append(CultureInfo.InvariantCulture, $"{file}{Separator}{entry.Stamp.Length}{Separator}{entry.Stamp.LastWriteTicks}{Separator}{entry.Findings.Count}\n");
             foreach (var f in entry.Findings)
             {
-                text.Append(CultureInfo.InvariantCulture, $"{f.Rule.Id}{Separator}{f.Line}{Separator}{f.Column}{Separator}{f.ByteOffset}{Separator}{f.Form}{Separator}{f.Fingerprint}{Separator}{f.Redacted}{Separator}{f.InnerPath}{Separator}{string.Join(',', f.Decoded)}\n");
+                files.Append(CultureInfo.InvariantCulture, $"{f.Rule.Id}{Separator}{f.Line}{Separator}{f.Column}{Separator}{f.ByteOffset}{Separator}{f.Form}{Separator}{f.Fingerprint}{Separator}{f.Redacted}{Separator}{f.InnerPath}{Separator}{string.Join(',', f.Decoded)}\n");
             }
         }
 
+        var text = new StringBuilder(files.Length + 4096);
+        text.Append(Magic).Append(Separator).Append(engineId).Append('\n');
+
+        // A file left out above would go unchecked by the no-change answer: then there is no record.
+        if (clean is not null && written == clean.FileCount && written == _files.Count && clean.Watched.All(w => OnOneLine(w.Path)))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{CleanMark}{Separator}{clean.Parameters.Count}{Separator}{clean.Watched.Count}{Separator}{clean.FileCount}\n");
+            foreach (string parameter in clean.Parameters)
+            {
+                text.Append(parameter).Append('\n');
+            }
+
+            foreach (var watched in clean.Watched)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{watched.Path}{Separator}{watched.Stamp?.Length ?? -1}{Separator}{watched.Stamp?.LastWriteTicks ?? 0}\n");
+            }
+        }
+        else
+        {
+            text.Append(UncleanMark).Append('\n');
+        }
+
+        text.Append(files);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         AtomicFile.Write(path, stream => stream.Write(new UTF8Encoding(false).GetBytes(text.ToString())));
     }
+
+    /// <summary>
+    /// Whether the build with <paramref name="parameters"/> is one <see cref="CleanBuild"/> describes: the
+    /// same engine, parameters and root, and the same stamps on the configuration, the baseline and every
+    /// file in the cache. Reads the cache file and stats each file once; builds no table.
+    /// </summary>
+    /// <param name="path">The cache file.</param>
+    /// <param name="enginePrefix">The scanning code's id, without the layer settings (the parameters and the configuration's stamp decide those).</param>
+    /// <param name="parameters">This build's parameters, as <see cref="CleanBuild.Parameters"/> holds them.</param>
+    /// <returns>The number of files chosen, all clean; null when anything differs, or the cache is missing or not one it wrote.</returns>
+    public static int? ConfirmClean(string path, string enginePrefix, IReadOnlyList<string> parameters)
+    {
+        if (ReadText(path) is not { } text)
+        {
+            return null;
+        }
+
+        var lines = text.AsSpan().EnumerateLines();
+        if (!lines.MoveNext() || !lines.Current.StartsWith(Magic + Separator + enginePrefix + "-", StringComparison.Ordinal) || !lines.MoveNext())
+        {
+            return null;
+        }
+
+        Span<Range> fields = stackalloc Range[5];
+        var clean = lines.Current;
+        if (clean.Split(fields, Separator) != 4 || !clean[fields[0]].SequenceEqual(CleanMark)
+            || !int.TryParse(clean[fields[1]], NumberStyles.None, CultureInfo.InvariantCulture, out int parameterCount) || parameterCount != parameters.Count
+            || !int.TryParse(clean[fields[2]], NumberStyles.None, CultureInfo.InvariantCulture, out int watchedCount)
+            || !int.TryParse(clean[fields[3]], NumberStyles.None, CultureInfo.InvariantCulture, out int fileCount))
+        {
+            return null;
+        }
+
+        foreach (string parameter in parameters)
+        {
+            if (!lines.MoveNext() || !lines.Current.SequenceEqual(parameter))
+            {
+                return null;
+            }
+        }
+
+        for (int i = 0; i < watchedCount + fileCount; i++)
+        {
+            // Watched files are path, length, time; files add their finding count, which is 0 in a clean build.
+            if (!lines.MoveNext())
+            {
+                return null;
+            }
+
+            var line = lines.Current;
+            int count = line.Split(fields, Separator);
+            bool isFile = i >= watchedCount;
+            if (count != (isFile ? 4 : 3) || (isFile && !line[fields[3]].SequenceEqual("0"))
+                || !long.TryParse(line[fields[1]], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long length)
+                || !long.TryParse(line[fields[2]], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long ticks))
+            {
+                return null;
+            }
+
+            var now = FileStamp.Of(line[fields[0]].ToString());
+            if (now is null ? isFile || length != -1 : now.Length != length || now.LastWriteTicks != ticks)
+            {
+                return null;
+            }
+        }
+
+        // Nothing after the files: a clean build has no finding lines.
+        while (lines.MoveNext())
+        {
+            if (!lines.Current.IsEmpty)
+            {
+                return null;
+            }
+        }
+
+        return fileCount;
+    }
+
+    /// <summary>The cache file's text; null when it is missing, unreadable or bigger than any cache it writes.</summary>
+    private static string? ReadText(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists && info.Length <= MaxCacheBytes ? File.ReadAllText(path, Encoding.UTF8) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool OnOneLine(string text) => text.AsSpan().IndexOfAny(Separator, '\n', '\r') < 0;
 
     /// <summary>One finding line; what the cache could not have written (an unknown form, a fingerprint that is no SHA-256, a whole token) is a <see cref="FormatException"/>.</summary>
     private static CachedFinding ParseFinding(string[] f) => new(
