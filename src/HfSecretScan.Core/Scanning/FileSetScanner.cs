@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using HfSecretScan.Content;
 using HfSecretScan.Findings;
 using HfSecretScan.Pipeline;
@@ -24,7 +23,7 @@ public static class FileSetScanner
     /// <summary>Scans every target; a file that cannot be read becomes a problem and the rest go on.</summary>
     public static void Scan(IEnumerable<ScanTarget> targets, ScanSink sink, CancellationToken cancellationToken = default)
     {
-        using var queue = new BlockingCollection<ScanTarget[]>(QueueCapacity / BatchSize);
+        using var queue = new WorkQueue<ScanTarget[]>(QueueCapacity / BatchSize, cancellationToken);
         var walk = Task.Run(
             () =>
             {
@@ -32,12 +31,12 @@ public static class FileSetScanner
                 {
                     foreach (var batch in targets.Chunk(BatchSize))
                     {
-                        queue.Add(batch, cancellationToken);
+                        queue.Add(batch);
                     }
                 }
                 finally
                 {
-                    queue.CompleteAdding();
+                    queue.Complete();
                 }
             },
             cancellationToken);
@@ -50,7 +49,7 @@ public static class FileSetScanner
                 () =>
                 {
                     var scanner = sink.CreateScanner();
-                    foreach (var batch in queue.GetConsumingEnumerable(cancellationToken))
+                    while (queue.TryTake(out var batch))
                     {
                         foreach (var target in batch)
                         {
