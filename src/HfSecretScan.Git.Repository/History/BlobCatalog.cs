@@ -1,5 +1,6 @@
 using HfSecretScan.Findings;
 using HfSecretScan.Git.Storage.Objects;
+using HfSecretScan.Git.Storage.Packs;
 using LibGit2Sharp;
 
 namespace HfSecretScan.Git.Repositories.History;
@@ -17,6 +18,7 @@ internal static class BlobCatalog
         var blobs = new List<(ObjectId Id, ObjectLocation Location)>();
         var known = new Dictionary<(int Pack, long Offset), RawObjectType>();
         var reader = new ObjectReader(store, 0);
+        var window = new PackBytes();
         for (int pack = 0; pack < store.Packs.Count; pack++)
         {
             var index = store.Packs[pack];
@@ -27,7 +29,7 @@ internal static class BlobCatalog
                 RawObjectType type;
                 try
                 {
-                    type = reader.PackedTypeOf(pack, offset, known);
+                    type = reader.PackedTypeOf(pack, offset, known, window);
                 }
                 catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
                 {

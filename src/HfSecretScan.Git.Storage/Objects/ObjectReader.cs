@@ -24,6 +24,11 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
     private readonly List<(int Pack, long Offset, PackEntryHeader Header)> _chain = [];
     private readonly HashSet<(int Pack, long Offset)> _onChain = [];
 
+    // Whole small entries of the chain being resolved, by link (0: the object asked for); longer
+    // chains than this read their further links' data apart, so a hostile chain costs no memory here.
+    private const int EntriesKept = 64;
+    private readonly List<PackBytes> _entries = [];
+
     // The buffer of an object the last read returned without caching it: given back at the next read.
     private byte[]? _lent;
 
@@ -62,8 +67,12 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
     /// The type of the pack entry at <paramref name="offset"/>, read from entry headers only (a delta has
     /// its base's type); <paramref name="known"/> remembers every entry resolved on the way.
     /// </summary>
+    /// <param name="pack">The pack.</param>
+    /// <param name="offset">The entry.</param>
+    /// <param name="known">Types found so far.</param>
+    /// <param name="window">For headers read in pack order: read from this window (see <see cref="PackFile.ReadHeader(long, PackBytes)"/>).</param>
     /// <exception cref="InvalidDataException">A header is corrupt or a delta's base is missing.</exception>
-    public RawObjectType PackedTypeOf(int pack, long offset, Dictionary<(int Pack, long Offset), RawObjectType> known)
+    public RawObjectType PackedTypeOf(int pack, long offset, Dictionary<(int Pack, long Offset), RawObjectType> known, PackBytes? window = null)
     {
         _chain.Clear();
         int at = pack;
@@ -72,7 +81,7 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
         while (!known.TryGetValue((at, where), out type))
         {
             var file = PackAt(at);
-            var header = file.ReadHeader(where);
+            var header = window is null ? file.ReadHeader(where) : file.ReadHeader(where, window);
             if (!header.IsDelta)
             {
                 type = header.ObjectType;
@@ -144,7 +153,7 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
         }
 
         var file = PackAt(location.Pack);
-        var header = file.ReadHeader(location.Offset);
+        var header = file.ReadEntry(location.Offset, EntryAt(0)!);
         if (!header.IsDelta && header.Size > StreamingThreshold)
         {
             return new InflatingContent(() => file.OpenInflated(location.Offset, header));
@@ -157,10 +166,10 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
     private RawObject ReadPacked(int pack, long offset)
     {
         GiveBackLent();
-        return _cache.TryGet(pack, offset, out var cached) ? cached : Resolve(pack, offset, PackAt(pack).ReadHeader(offset));
+        return _cache.TryGet(pack, offset, out var cached) ? cached : Resolve(pack, offset, PackAt(pack).ReadEntry(offset, EntryAt(0)!));
     }
 
-    /// <summary>Builds the uncached pack entry at <paramref name="offset"/>, whose header is <paramref name="first"/>.</summary>
+    /// <summary>Builds the uncached pack entry at <paramref name="offset"/>, whose header is <paramref name="first"/> (read with <see cref="PackFile.ReadEntry"/> into link 0).</summary>
     private RawObject Resolve(int pack, long offset, PackEntryHeader first)
     {
         _chain.Clear();
@@ -178,7 +187,7 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
                 var buffer = _cache.Rent(length);
                 try
                 {
-                    file.InflateInto(where, header, buffer.AsSpan(0, length));
+                    file.InflateInto(where, header, buffer.AsSpan(0, length), EntryAt(_chain.Count));
                 }
                 catch
                 {
@@ -202,7 +211,7 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
                 return ApplyChain(result, owned: false);
             }
 
-            header = PackAt(at).ReadHeader(where);
+            header = EntryAt(_chain.Count) is { } entry ? PackAt(at).ReadEntry(where, entry) : PackAt(at).ReadHeader(where);
         }
 
         // The base: cached when it came from a pack (it is the base of this chain and likely of the next).
@@ -225,7 +234,7 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
             byte[]? next = null;
             try
             {
-                file.InflateInto(deltaOffset, deltaHeader, delta.AsSpan(0, deltaLength));
+                file.InflateInto(deltaOffset, deltaHeader, delta.AsSpan(0, deltaLength), EntryAt(i));
                 var instructions = delta.AsSpan(0, deltaLength);
                 int length = DeltaPatch.ResultSize(instructions, result.Length);
                 next = _cache.Rent(length);
@@ -312,4 +321,20 @@ internal sealed class ObjectReader(ObjectStore store, long cacheBytes)
     }
 
     private PackFile PackAt(int pack) => store.PackAt(pack);
+
+    /// <summary>The buffer of chain link <paramref name="link"/>; null past <see cref="EntriesKept"/>.</summary>
+    private PackBytes? EntryAt(int link)
+    {
+        if (link >= EntriesKept)
+        {
+            return null;
+        }
+
+        while (_entries.Count <= link)
+        {
+            _entries.Add(new PackBytes());
+        }
+
+        return _entries[link];
+    }
 }

@@ -85,6 +85,78 @@ internal sealed class PackFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the header of the entry at <paramref name="offset"/> from <paramref name="window"/>, which
+    /// reads <see cref="PackBytes.WindowLength"/> bytes from there when it does not hold the header: for
+    /// headers read in pack order.
+    /// </summary>
+    public PackEntryHeader ReadHeader(long offset, PackBytes window)
+    {
+        if (offset < HeaderLength || offset >= DataEnd)
+        {
+            throw Corrupt(offset, "no entry can start there (truncated pack?)");
+        }
+
+        ReadOnlySpan<byte> bytes;
+        if (window.TryGet(this, offset, Math.Min(offset + LongestEntryHeader, DataEnd), out var held))
+        {
+            bytes = held;
+        }
+        else
+        {
+            int length = (int)Math.Min(PackBytes.WindowLength, DataEnd - offset);
+            byte[] buffer = window.Prepare(length);
+            int read = RandomAccess.Read(_handle, buffer.AsSpan(0, length), offset);
+            window.Hold(this, offset, read);
+            bytes = buffer.AsSpan(0, Math.Min(read, LongestEntryHeader));
+        }
+
+        try
+        {
+            return PackEntryHeader.Parse(bytes, offset);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Corrupt(offset, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Reads the header of the entry at <paramref name="offset"/>, and when the whole entry is at most
+    /// <see cref="PackBytes.EntryLimit"/> bytes, its data with it into <paramref name="into"/> (see <see cref="InflateInto"/>).
+    /// </summary>
+    public PackEntryHeader ReadEntry(long offset, PackBytes into)
+    {
+        long end;
+        try
+        {
+            end = CompressedEnd(offset);
+        }
+        catch (InvalidDataException)
+        {
+            // Said where the data is needed, as for any entry (LengthToHold).
+            return ReadHeader(offset);
+        }
+
+        long length = end - offset;
+        if (offset < HeaderLength || length <= 0 || length > PackBytes.EntryLimit)
+        {
+            return ReadHeader(offset);
+        }
+
+        byte[] buffer = into.Prepare((int)length);
+        int read = RandomAccess.Read(_handle, buffer.AsSpan(0, (int)length), offset);
+        into.Hold(this, offset, read);
+        try
+        {
+            return PackEntryHeader.Parse(buffer.AsSpan(0, Math.Min(read, LongestEntryHeader)), offset);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Corrupt(offset, e.Message);
+        }
+    }
+
     /// <summary>The length of the entry's inflated data, when an array can hold it and its compressed data can inflate to it.</summary>
     /// <exception cref="CorruptObjectException">It is too large to hold whole, or larger than its compressed data can hold.</exception>
     public int LengthToHold(long offset, PackEntryHeader header)
@@ -102,20 +174,25 @@ internal sealed class PackFile : IDisposable
 
     /// <summary>
     /// Inflates the data of the entry at <paramref name="offset"/> (a whole object or a delta) into
-    /// <paramref name="destination"/>, which is exactly as long as the header says.
+    /// <paramref name="destination"/>, which is exactly as long as the header says; from
+    /// <paramref name="read"/> when <see cref="ReadEntry"/> read the entry there.
     /// </summary>
-    public void InflateInto(long offset, PackEntryHeader header, Span<byte> destination)
+    public void InflateInto(long offset, PackEntryHeader header, Span<byte> destination, PackBytes? read = null)
     {
         byte[]? compressed = null;
         try
         {
             long length = CompressedLength(offset, header);
             Stream source;
-            if (length <= BufferedLimit)
+            if (read is not null && read.TryGet(this, header.DataOffset, header.DataOffset + length, out var held))
+            {
+                source = new MemoryStream(held.Array!, held.Offset, held.Count, writable: false);
+            }
+            else if (length <= BufferedLimit)
             {
                 compressed = ArrayPool<byte>.Shared.Rent((int)length);
-                int read = RandomAccess.Read(_handle, compressed.AsSpan(0, (int)length), header.DataOffset);
-                source = new MemoryStream(compressed, 0, read, writable: false);
+                int count = RandomAccess.Read(_handle, compressed.AsSpan(0, (int)length), header.DataOffset);
+                source = new MemoryStream(compressed, 0, count, writable: false);
             }
             else
             {
