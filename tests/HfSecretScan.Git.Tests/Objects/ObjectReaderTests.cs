@@ -52,6 +52,40 @@ public sealed class ObjectReaderTests
     }
 
     [TestMethod]
+    public void A_pack_many_header_windows_long_lists_every_blob_and_reads_small_and_large_entries_alike()
+    {
+        // Incompressible contents: 300 small blobs (read whole with their header) and 30 above
+        // PackBytes.EntryLimit (header, then data) make a pack of several catalog windows.
+        using var repo = TestRepository.Create();
+        var random = new Random(11);
+        for (int i = 0; i < 330; i++)
+        {
+            var bytes = new byte[i < 300 ? 3_000 + i : PackBytes.EntryLimit + 1_000 * i];
+            random.NextBytes(bytes);
+            repo.Write($"f{i}.bin", bytes);
+        }
+
+        repo.Git("add", ".");
+        repo.Git("commit", "-q", "-m", "many");
+        repo.Git("repack", "-adq");
+        var problems = new List<ScanProblem>();
+        using var store = ObjectStore.Open(Path.Combine(repo.Path, ".git"), problems);
+        Assert.IsGreaterThan(4L * PackBytes.WindowLength, new FileInfo(store.Packs[0].PackPath).Length);
+
+        var listed = Repositories.History.BlobCatalog.InPackOrder(store, problems);
+
+        Assert.IsEmpty(problems);
+        var expected = repo.Git("cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("blob ", StringComparison.Ordinal)).Select(l => l[5..]).Order().ToArray();
+        CollectionAssert.AreEqual(expected, listed.Select(b => b.Id.Sha).Order().ToArray());
+        var reader = new ObjectReader(store, 1 << 20);
+        foreach (var (id, location) in listed)
+        {
+            Assert.AreEqual(id.Sha, GitHash(reader.Read(location)), "read back byte for byte");
+        }
+    }
+
+    [TestMethod]
     public void A_blob_above_the_streaming_threshold_is_scanned_while_it_inflates()
     {
         using var repo = TestRepository.Create();
