@@ -32,6 +32,18 @@ internal sealed class WorkQueue<T> : IDisposable
         _cancellation = cancellationToken.Register(WakeAll);
     }
 
+    /// <summary>Whether the producer is waiting for room (for tests that must know it waits before they take).</summary>
+    internal bool ProducerWaiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _producerWaiting;
+            }
+        }
+    }
+
     /// <summary>Adds <paramref name="item"/>, waiting while the queue is full.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public void Add(T item)

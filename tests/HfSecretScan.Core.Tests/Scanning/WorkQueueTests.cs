@@ -51,6 +51,7 @@ public sealed class WorkQueueTests
             added.Set();
         });
 
+        Assert.IsTrue(SpinWait.SpinUntil(() => queue.ProducerWaiting, Patience), "the producer waits on the full queue");
         for (int i = 0; i < 3; i++)
         {
             Assert.IsTrue(queue.TryTake(out _));
