@@ -131,6 +131,23 @@ public sealed class BuildScanTests
     }
 
     [TestMethod]
+    public void A_file_named_after_a_token_is_never_written_to_the_cache_and_is_read_every_build()
+    {
+        var project = TestProject.Create(s_feed, nameof(A_file_named_after_a_token_is_never_written_to_the_cache_and_is_read_every_build));
+        string token = TestTokens.User(33);
+        project.Write(token + ".txt", "nothing inside");
+
+        var first = project.Build("-v:n");
+        var second = project.Build("-v:n");
+
+        string cache = Path.Combine(project.Directory, "obj", "Debug", "net10.0", "hfsecretscan.cache");
+        Assert.IsFalse(File.ReadAllText(cache).Contains(token, StringComparison.Ordinal), "the cache never holds the token");
+        StringAssert.StartsWith(second.Summary, "HfSecretScan: 4 files, 1 read, 3 from cache", second.ToString());
+        Assert.IsFalse(second.Summary.Contains("nothing changed", StringComparison.Ordinal), second.ToString());
+        Assert.IsFalse(first.Output.Contains(token, StringComparison.Ordinal) || second.Output.Contains(token, StringComparison.Ordinal), "nor does the build's output");
+    }
+
+    [TestMethod]
     public void OrgTokenInAppSettingsContent_FailsWithHfs002()
     {
         var project = TestProject.Create(

@@ -128,8 +128,9 @@ internal sealed class ScanCache
         int written = 0;
         foreach (var (file, entry) in _files.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            // A path that cannot be written on one line is simply scanned every time.
-            if (!OnOneLine(file) || entry.Findings.Any(f => f.InnerPath is { } inner && !OnOneLine(inner)))
+            // A path that cannot be written on one line, or that holds a token (a file named after one), is
+            // simply scanned every time: the cache never stores a token whole.
+            if (!Writable(file) || entry.Findings.Any(f => f.InnerPath is { } inner && !OnOneLine(inner)))
             {
                 continue;
             }
@@ -145,8 +146,9 @@ internal sealed class ScanCache
         var text = new StringBuilder(files.Length + 4096);
         text.Append(Magic).Append(Separator).Append(engineId).Append('\n');
 
-        // A file left out above would go unchecked by the no-change answer: then there is no record.
-        if (clean is not null && written == clean.FileCount && written == _files.Count && clean.Watched.All(w => OnOneLine(w.Path)))
+        // A file left out above would go unchecked by the no-change answer: then there is no record, nor when
+        // a parameter or watched path holds a token.
+        if (clean is not null && written == clean.FileCount && written == _files.Count && clean.Watched.All(w => Writable(w.Path)) && clean.Parameters.All(HoldsNoToken))
         {
             text.Append(CultureInfo.InvariantCulture, $"{CleanMark}{Separator}{clean.Parameters.Count}{Separator}{clean.Watched.Count}{Separator}{clean.FileCount}\n");
             foreach (string parameter in clean.Parameters)
@@ -261,6 +263,10 @@ internal sealed class ScanCache
     }
 
     private static bool OnOneLine(string text) => text.AsSpan().IndexOfAny(Separator, '\n', '\r') < 0;
+
+    private static bool HoldsNoToken(string text) => Secret.RedactAll(text) == text;
+
+    private static bool Writable(string path) => OnOneLine(path) && HoldsNoToken(path);
 
     /// <summary>One finding line; what the cache could not have written (an unknown form, a fingerprint that is no SHA-256, a whole token) is a <see cref="FormatException"/>.</summary>
     private static CachedFinding ParseFinding(string[] f) => new(
