@@ -8,18 +8,12 @@ namespace HfSecretScan.Content;
 /// said of the file when it was opened (size and modification time) is kept, so that a file
 /// truncated, grown or rewritten while it was read can be told by <see cref="Change"/>.
 /// </summary>
-public sealed partial class FileContent : IRandomAccessContent, IDisposable
+public sealed class FileContent : IRandomAccessContent, IDisposable
 {
-    private static bool s_nativeUnavailable;
-
-    // System.Native's own values (pal_io.h), not the platform's.
-    private const int PalReadOnly = 0x0000;
-    private const int PalCloseOnExec = 0x0010;
+    // errno values that Linux and macOS share.
     private const int ErrorNoEntry = 2;
     private const int ErrorPermission = 1;
     private const int ErrorAccess = 13;
-    private const int TypeMask = 0xF000;
-    private const int TypeDirectory = 0x4000;
 
     private readonly SafeFileHandle _handle;
     private readonly bool _opensNatively;
@@ -41,16 +35,9 @@ public sealed partial class FileContent : IRandomAccessContent, IDisposable
     /// </remarks>
     public static FileContent Open(string path)
     {
-        if (!OperatingSystem.IsWindows() && !s_nativeUnavailable)
+        if (SystemNative.Available)
         {
-            try
-            {
-                return OpenUnix(path);
-            }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-            {
-                s_nativeUnavailable = true;
-            }
+            return OpenUnix(path);
         }
 
         var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.None);
@@ -88,44 +75,17 @@ public sealed partial class FileContent : IRandomAccessContent, IDisposable
     /// <inheritdoc />
     public void Dispose() => _handle.Dispose();
 
-    private static Stamp StampOf(SafeFileHandle handle)
+    /// <summary>The handle's size and write time: one <c>fstat</c> through <see cref="SystemNative"/> where it can.</summary>
+    private static Stamp StampOf(SafeFileHandle handle) =>
+        SystemNative.Available && SystemNative.FStat(handle, out var status) == 0
+            ? StampFrom(status)
+            : new Stamp(RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle).Ticks);
+
+    private static Stamp StampFrom(in FileStatus status) => new(status.Size, (status.ModifiedSeconds * 1_000_000_000) + status.ModifiedNanoseconds);
+
+    private static FileContent OpenUnix(string path)
     {
-        if (!OperatingSystem.IsWindows() && !s_nativeUnavailable)
-        {
-            try
-            {
-                return StampUnix(handle);
-            }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-            {
-                s_nativeUnavailable = true;
-            }
-        }
-
-        return new Stamp(RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle).Ticks);
-    }
-
-    /// <summary>
-    /// One <c>fstat</c> through the runtime's own shim (as <see cref="Sources.FileKindProbe"/> does for
-    /// <c>lstat</c>): its FileStatus holds Size at byte 16, MTime and its nanoseconds at 40 and 48.
-    /// </summary>
-    private static unsafe Stamp StampUnix(SafeFileHandle handle)
-    {
-        byte* status = stackalloc byte[256];
-        if (FStat(handle, status) != 0)
-        {
-            return new Stamp(RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle).Ticks);
-        }
-
-        return StampFrom(status);
-    }
-
-    // FileStatus in System.Native: int32 Flags, int32 Mode, ..., int64 Size at 16, MTime at 40, MTimeNsec at 48.
-    private static unsafe Stamp StampFrom(byte* status) => new(*(long*)(status + 16), (*(long*)(status + 40) * 1_000_000_000) + *(long*)(status + 48));
-
-    private static unsafe FileContent OpenUnix(string path)
-    {
-        var handle = OpenNative(path, PalReadOnly | PalCloseOnExec, 0);
+        var handle = SystemNative.OpenForReading(path);
         if (handle.IsInvalid)
         {
             int error = Marshal.GetLastPInvokeError();
@@ -138,15 +98,14 @@ public sealed partial class FileContent : IRandomAccessContent, IDisposable
             };
         }
 
-        byte* status = stackalloc byte[256];
-        if (FStat(handle, status) != 0)
+        if (SystemNative.FStat(handle, out var status) != 0)
         {
             int error = Marshal.GetLastPInvokeError();
             handle.Dispose();
             throw new IOException($"{path}: {Marshal.GetPInvokeErrorMessage(error)}", error);
         }
 
-        if ((*(int*)(status + 4) & TypeMask) == TypeDirectory)
+        if (status.Type == SystemNative.TypeDirectory)
         {
             handle.Dispose();
             throw new UnauthorizedAccessException($"Access to the path '{path}' is denied: it is a folder.");
@@ -159,7 +118,7 @@ public sealed partial class FileContent : IRandomAccessContent, IDisposable
     {
         fixed (byte* bytes = buffer)
         {
-            int read = PRead(_handle, bytes, buffer.Length, offset);
+            int read = SystemNative.PRead(_handle, bytes, buffer.Length, offset);
             if (read < 0)
             {
                 int error = Marshal.GetLastPInvokeError();
@@ -169,15 +128,6 @@ public sealed partial class FileContent : IRandomAccessContent, IDisposable
             return read;
         }
     }
-
-    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial SafeFileHandle OpenNative(string path, int flags, int mode);
-
-    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_FStat", SetLastError = true)]
-    private static unsafe partial int FStat(SafeFileHandle fd, byte* status);
-
-    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_PRead", SetLastError = true)]
-    private static unsafe partial int PRead(SafeFileHandle fd, byte* buffer, int count, long offset);
 
     private readonly record struct Stamp(long Length, long Modified);
 }

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using HfSecretScan.Content;
 
 namespace HfSecretScan.Sources;
 
@@ -26,32 +26,14 @@ public enum FileKind
 /// blocks until a writer appears). .NET exposes no file type, so on Unix this asks the runtime's
 /// own native shim for <c>lstat</c>'s mode bits.
 /// </summary>
-public static partial class FileKindProbe
+public static class FileKindProbe
 {
-    private const int TypeMask = 0xF000;
-    private const int TypeFifo = 0x1000;
-    private const int TypeCharDevice = 0x2000;
-    private const int TypeDirectory = 0x4000;
-    private const int TypeBlockDevice = 0x6000;
-    private const int TypeRegular = 0x8000;
-    private const int TypeSymlink = 0xA000;
-    private const int TypeSocket = 0xC000;
-
-    private static bool s_nativeUnavailable;
-
     /// <summary>The kind of <paramref name="path"/>, not following a final symbolic link.</summary>
     public static FileKind Probe(string path)
     {
-        if (!OperatingSystem.IsWindows() && !s_nativeUnavailable)
+        if (SystemNative.Available)
         {
-            try
-            {
-                return ProbeUnix(path);
-            }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-            {
-                s_nativeUnavailable = true;
-            }
+            return ProbeUnix(path);
         }
 
         var info = new FileInfo(path);
@@ -63,26 +45,19 @@ public static partial class FileKindProbe
         return info.LinkTarget is null ? FileKind.Regular : FileKind.SymbolicLink;
     }
 
-    private static unsafe FileKind ProbeUnix(string path)
+    private static FileKind ProbeUnix(string path)
     {
-        // FileStatus in System.Native starts with int32 Flags, int32 Mode; 256 bytes covers the rest.
-        byte* status = stackalloc byte[256];
-        if (LStat(path, status) != 0)
+        if (SystemNative.LStat(path, out var status) != 0)
         {
             return FileKind.Missing;
         }
 
-        int mode = *(int*)(status + 4);
-        return (mode & TypeMask) switch
+        return status.Type switch
         {
-            TypeRegular => FileKind.Regular,
-            TypeDirectory => FileKind.Directory,
-            TypeSymlink => FileKind.SymbolicLink,
-            TypeFifo or TypeCharDevice or TypeBlockDevice or TypeSocket => FileKind.Special,
+            SystemNative.TypeRegular => FileKind.Regular,
+            SystemNative.TypeDirectory => FileKind.Directory,
+            SystemNative.TypeSymlink => FileKind.SymbolicLink,
             _ => FileKind.Special,
         };
     }
-
-    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_LStat", StringMarshalling = StringMarshalling.Utf8)]
-    private static unsafe partial int LStat(string path, byte* status);
 }
