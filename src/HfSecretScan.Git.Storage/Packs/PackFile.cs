@@ -183,32 +183,30 @@ internal sealed class PackFile : IDisposable
         try
         {
             long length = CompressedLength(offset, header);
-            Stream source;
+            ArraySegment<byte> source;
             if (read is not null && read.TryGet(this, header.DataOffset, header.DataOffset + length, out var held))
             {
-                source = new MemoryStream(held.Array!, held.Offset, held.Count, writable: false);
+                source = held;
             }
             else if (length <= BufferedLimit)
             {
                 compressed = ArrayPool<byte>.Shared.Rent((int)length);
-                int count = RandomAccess.Read(_handle, compressed.AsSpan(0, (int)length), header.DataOffset);
-                source = new MemoryStream(compressed, 0, count, writable: false);
+                source = new ArraySegment<byte>(compressed, 0, RandomAccess.Read(_handle, compressed.AsSpan(0, (int)length), header.DataOffset));
             }
             else
             {
-                source = OpenAt(header.DataOffset);
+                InflateStream(OpenAt(header.DataOffset), header, destination);
+                return;
             }
 
-            using var inflater = new ZLibStream(source, CompressionMode.Decompress);
-            int inflated = inflater.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
-            if (inflated != header.Size)
+            if (ZlibInflater.Available)
             {
-                throw new InvalidDataException($"inflates to {inflated} bytes, its header says {header.Size}");
+                int inflated = ZlibInflater.Inflate(source, destination, out bool more);
+                CheckInflated(inflated, more, header);
             }
-
-            if (inflater.ReadByte() >= 0)
+            else
             {
-                throw new InvalidDataException($"its zlib stream inflates past the {header.Size} bytes its header says");
+                InflateStream(new MemoryStream(source.Array!, source.Offset, source.Count, writable: false), header, destination);
             }
         }
         catch (Exception e) when (CorruptObjectException.IsInflateError(e))
@@ -221,6 +219,26 @@ internal sealed class PackFile : IDisposable
             {
                 ArrayPool<byte>.Shared.Return(compressed);
             }
+        }
+    }
+
+    private static void InflateStream(Stream source, PackEntryHeader header, Span<byte> destination)
+    {
+        using var inflater = new ZLibStream(source, CompressionMode.Decompress);
+        int inflated = inflater.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
+        CheckInflated(inflated, inflated == destination.Length && inflater.ReadByte() >= 0, header);
+    }
+
+    private static void CheckInflated(int inflated, bool more, PackEntryHeader header)
+    {
+        if (inflated != header.Size)
+        {
+            throw new InvalidDataException($"inflates to {inflated} bytes, its header says {header.Size}");
+        }
+
+        if (more)
+        {
+            throw new InvalidDataException($"its zlib stream inflates past the {header.Size} bytes its header says");
         }
     }
 
